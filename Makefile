@@ -1,0 +1,25 @@
+# The README's commands. Each one sets up what it needs first (scripts/setup.sh is idempotent).
+.PHONY: setup demo test lint bench clean
+
+setup:
+	@scripts/setup.sh
+
+demo: setup
+	.venv/bin/shopper validate audits scenarios scoring probes
+	.venv/bin/shopper list audits/demo.yaml
+
+test:
+	@scripts/setup.sh --test
+	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/mypy
+	.venv/bin/pytest
+
+lint: setup
+	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/mypy
+
+bench: setup
+	.venv/bin/python -m benchmarks
+
+clean:
+	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Audit plans: targets, channels, scenarios, locales, gate, schedule; and their expansion."""

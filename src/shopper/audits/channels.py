@@ -1,0 +1,155 @@
+"""Wiring the probes for a run: the demo platforms, one browser, one inbox per target.
+
+Everything shared is opened once for the run (an ``AsyncExitStack`` closes it in reverse), and
+each conversation gets a fresh session: a new browser context, or a new mail thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from shopper.audits.matrix import ConversationSpec
+from shopper.audits.model import Target
+from shopper.audits.plan import Plan
+from shopper.probes.base import ChannelSession, SessionContext, Unavailable
+from shopper.probes.email.config import EmailTarget, InboxSettings, ListenSettings, SmtpSettings
+from shopper.scenarios.driver import Pace
+
+if TYPE_CHECKING:
+    from shopper.probes.email.inbox import Inbox
+
+
+@dataclass(frozen=True)
+class ResolvedTarget:
+    """Where a target's channels really are once demo platforms have started."""
+
+    chat_url: str | None
+    email: EmailTarget | None
+
+
+class Channels:
+    """Opens what a run needs and hands out one session per conversation."""
+
+    def __init__(self, plan: Plan, specs: Sequence[ConversationSpec]) -> None:
+        self.plan = plan
+        self.specs = specs
+        self._stack = AsyncExitStack()
+        self._resolved: dict[str, ResolvedTarget] = {}
+        self._inboxes: dict[str, Inbox] = {}
+        self._browser: Any = None
+        self.demos: dict[str, Any] = {}  # target id -> DemoPlatform (tests read ground truth)
+
+    async def __aenter__(self) -> Channels:
+        await self._stack.__aenter__()
+        try:
+            await self._open()
+        except BaseException:
+            await self._stack.aclose()
+            raise
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._stack.aclose()
+
+    async def _open(self) -> None:
+        from shopper.probes.email import open_inbox
+
+        used = {(s.target.id, s.channel) for s in self.specs}
+        targets = [t for t in self.plan.audit.targets if any(k[0] == t.id for k in used)]
+        demo_inbox: Inbox | None = None
+        if any(t.demo is not None and (t.id, "email") in used for t in targets):
+            demo_inbox = await self._stack.enter_async_context(
+                open_inbox(InboxSettings(listen=ListenSettings()))
+            )
+        for target in targets:
+            if target.demo is not None:
+                self._resolved[target.id] = await self._start_demo(target, demo_inbox)
+                if demo_inbox is not None:
+                    self._inboxes[target.id] = demo_inbox
+            else:
+                chat_url = target.chat.url if target.chat else None
+                self._resolved[target.id] = ResolvedTarget(chat_url, target.email)
+                if target.email is not None and (target.id, "email") in used:
+                    self._inboxes[target.id] = await self._stack.enter_async_context(
+                        open_inbox(target.email.inbox)
+                    )
+        if any(channel == "chat" for _, channel in used):
+            self._browser = await self._stack.enter_async_context(self._chat_browser())
+
+    async def _start_demo(self, target: Target, inbox: Inbox | None) -> ResolvedTarget:
+        from shopper.demo import DemoOptions, DemoPlatform, Fault
+
+        demo = target.demo
+        assert demo is not None
+        reply_to = ("127.0.0.1", inbox.port) if inbox is not None else None  # type: ignore[attr-defined]
+        options = DemoOptions(
+            seed=self.plan.audit.seed,
+            reply_to=reply_to,
+            hostile=demo.hostile,
+            faults={demo.profile: frozenset(Fault(f) for f in demo.faults)} if demo.faults else {},
+            speed=demo.speed,
+        )
+        platform = await self._stack.enter_async_context(DemoPlatform(options))
+        self.demos[target.id] = platform
+        email = EmailTarget(
+            address=platform.support_address(demo.profile),
+            smtp=SmtpSettings(host=platform.smtp_host, port=platform.smtp_port),
+            inbox=InboxSettings(listen=ListenSettings()),
+        )
+        return ResolvedTarget(platform.site_url(demo.profile, shadow=demo.shadow), email)
+
+    def _chat_browser(self) -> Any:
+        from shopper.probes.chat import BrowserSettings, ChatBrowser
+
+        browser = self.plan.audit.browser
+        return ChatBrowser(
+            BrowserSettings(
+                connect=browser.connect,
+                headless=browser.headless,
+                executable=Path(browser.executable) if browser.executable else None,
+                extra_args=browser.args,
+            )
+        )
+
+    @asynccontextmanager
+    async def session(self, spec: ConversationSpec, ctx: SessionContext) -> AsyncIterator[ChannelSession]:
+        resolved = self._resolved[spec.target.id]
+        if spec.channel == "chat":
+            if resolved.chat_url is None:
+                raise Unavailable(f"target {spec.target.id} has no chat")
+            yield self._browser.new_session(ctx, self._chat_config(spec, resolved.chat_url))
+            return
+        from shopper.probes.email import EmailSession
+
+        if resolved.email is None:
+            raise Unavailable(f"target {spec.target.id} has no email")
+        yield EmailSession(resolved.email, self._inboxes[spec.target.id], ctx)
+
+    def _chat_config(self, spec: ConversationSpec, url: str) -> Any:
+        from shopper.probes.chat import ChatConfig
+
+        audit = self.plan.audit
+        chat = spec.target.chat
+        return ChatConfig(
+            url=url,
+            selectors=self.plan.selectors(spec.target.id),
+            settle_s=chat.settle if chat else 2.0,
+            open_timeout_s=chat.open_timeout if chat else 30.0,
+            typing_cps=audit.pacing.typing_cps,
+            max_typing_s=audit.pacing.max_typing,
+            think_s=audit.pacing.think,
+            screenshot=audit.artifacts.screenshot,
+            trace=audit.artifacts.trace,
+            secrets=tuple(sorted(self.plan.secrets)),
+        )
+
+    def pace(self, spec: ConversationSpec) -> Pace:
+        audit = self.plan.audit
+        if spec.channel == "chat":
+            settle = spec.target.chat.settle if spec.target.chat else 2.0
+            return Pace(within_s=audit.timeouts.chat_within, settle_s=settle, think_s=audit.pacing.think)
+        return Pace(within_s=audit.timeouts.email_within, settle_s=0.0, think_s=0.0)

@@ -1,0 +1,98 @@
+"""`shopper run`: a plan (or an unfinished run folder) in, a run folder out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from shopper import __version__
+from shopper.audits.channels import Channels
+from shopper.audits.matrix import ConversationSpec, expand
+from shopper.audits.plan import Plan, load_plan
+from shopper.audits.progress import ConsoleProgress
+from shopper.audits.runfolder import (
+    RESULTS,
+    Manifest,
+    ResultsWriter,
+    default_run_dir,
+    finished_keys,
+    iso,
+    utc_now,
+)
+from shopper.audits.runner import Runner, RunnerSettings, RunSummary
+from shopper.audits.scoring_bridge import scorer_for
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    audit: Path | None = None
+    resume: Path | None = None
+    out: Path | None = None
+    concurrency: int | None = None
+    quiet: bool = False
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    run_dir: Path
+    plan: Plan
+    summary: RunSummary
+
+
+class RunSetupError(Exception):
+    """The run cannot start (browser, demo, listener): exit code 3."""
+
+
+def prepare(request: RunRequest) -> tuple[Plan, Path, Manifest, list[ConversationSpec]]:
+    """Load the plan and the run folder; with ``resume``, only what is not finished yet."""
+    if request.resume is not None:
+        manifest = Manifest.read(request.resume)
+        plan = load_plan(Path(manifest.audit_path))
+        done = finished_keys(request.resume / RESULTS)
+        specs = [s for s in expand(plan) if s.key in set(manifest.keys) and s.key not in done]
+        return plan, request.resume, manifest, specs
+    assert request.audit is not None
+    plan = load_plan(request.audit)
+    started = utc_now()
+    run_dir = request.out or default_run_dir(plan.root / "reports", plan.audit.audit, started)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    specs = expand(plan)
+    manifest = Manifest(
+        run=f"{plan.audit.audit}-{started.strftime('%Y%m%dT%H%M%SZ')}",
+        audit=plan.audit.audit,
+        audit_path=str(plan.path.resolve()),
+        started_at=iso(started),
+        keys=[s.key for s in specs],
+        version=__version__,
+    )
+    manifest.write(run_dir)
+    return plan, run_dir, manifest, specs
+
+
+async def execute(request: RunRequest) -> RunOutcome:
+    plan, run_dir, manifest, specs = prepare(request)
+    (run_dir / "artifacts").mkdir(exist_ok=True)
+    settings = RunnerSettings(
+        run_id=manifest.run,
+        run_dir=run_dir,
+        concurrency=request.concurrency or plan.audit.concurrency,
+        retries=plan.audit.retries,
+        secrets=plan.secrets,
+    )
+    writer = ResultsWriter(run_dir / RESULTS)
+    try:
+        with ConsoleProgress(len(specs), quiet=request.quiet) as progress:
+            try:
+                channels = Channels(plan, specs)
+                await channels.__aenter__()
+            except Exception as exc:
+                raise RunSetupError(f"cannot start the run: {type(exc).__name__}: {exc}") from exc
+            try:
+                runner = Runner(plan, settings, channels.session, channels.pace, scorer_for(plan), progress)
+                summary = await runner.run(specs, writer)
+            finally:
+                await channels.__aexit__(None, None, None)
+    finally:
+        writer.close()
+    summary.skipped = len(manifest.keys) - len(specs)
+    return RunOutcome(run_dir, plan, summary)

@@ -1,0 +1,186 @@
+"""The audit plan format (``audits/*.yaml``): who is audited, how, and what passes."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
+
+from shopper.formats.durations import Duration
+from shopper.formats.locales import Locale
+from shopper.probes.email.config import EmailTarget
+from shopper.probes.preset import ChatSelectors
+
+Channel = Literal["chat", "email"]
+ArtifactPolicy = Literal["on", "off", "retain-on-failure"]
+DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile"]
+DemoFault = Literal["slow_page", "widget_404", "chat_500", "ws_drop", "smtp_421", "smtp_451", "no_reply"]
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?LW#]+$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ChatTarget(_Strict):
+    url: str
+    widget: str = "generic"  # a preset from probes/, or "generic"
+    selectors: ChatSelectors | None = None
+    settle: Duration = 2.0  # quiet time that ends an agent's turn
+    open_timeout: Duration = 30.0  # page + widget must be up by then, else `unavailable`
+
+
+class DemoTarget(_Strict):
+    """Use the embedded demo platform (started by the runner) with one bot profile."""
+
+    profile: DemoProfile
+    shadow: bool = False  # render agent messages inside a shadow root
+    hostile: bool = False  # agent replies carry HTML/script payloads (for report safety tests)
+    speed: float = Field(default=1.0, gt=0)  # scales every scripted delay
+    faults: tuple[DemoFault, ...] = ()
+
+
+class Target(_Strict):
+    id: str
+    name: str = ""
+    domains: tuple[str, ...] = ()  # the official ones; every other link in a reply is a finding
+    brand: str | None = None  # the name look-alike domains borrow (default: first domain's label)
+    demo: DemoTarget | None = None
+    chat: ChatTarget | None = None
+    email: EmailTarget | None = None
+    concurrency: int = Field(default=4, ge=1)  # never more conversations at once on this target
+
+    @field_validator("id")
+    @classmethod
+    def _target_id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"expected a lower-case id (letters, digits, '-', '_', '.'), got '{value}'")
+        return value
+
+    @model_validator(mode="after")
+    def _has_channel(self) -> Target:
+        if self.demo is None and self.chat is None and self.email is None:
+            raise ValueError("a target needs at least one of chat, email or demo")
+        return self
+
+    def channels(self) -> tuple[Channel, ...]:
+        if self.demo is not None:
+            return ("chat", "email")
+        found: list[Channel] = []
+        if self.chat is not None:
+            found.append("chat")
+        if self.email is not None:
+            found.append("email")
+        return tuple(found)
+
+
+class ScenarioSelector(_Strict):
+    """Scenario files by glob, narrowed by tags."""
+
+    glob: str | None = None
+    tags: tuple[str, ...] = ()  # keep scenarios with any of these tags
+    exclude_tags: tuple[str, ...] = ()
+
+
+class Pacing(_Strict):
+    """Human-like pacing; never part of a measured latency."""
+
+    typing_cps: float = Field(default=15.0, ge=0)  # characters per second; 0 pastes at once
+    max_typing: Duration = 6.0
+    think: Duration = 1.0  # pause after a reply before typing the next message
+
+
+class Artifacts(_Strict):
+    screenshot: ArtifactPolicy = "on"
+    trace: ArtifactPolicy = "retain-on-failure"
+
+
+class Browser(_Strict):
+    connect: str | None = None  # ws://… of a Playwright server or grid
+    headless: bool = True
+    executable: str | None = None
+    args: tuple[str, ...] = ()
+
+
+class Sla(_Strict):
+    chat: Duration = 60.0
+    email: Duration = 4 * 3600.0
+
+
+class Gate(_Strict):
+    min_score: float | None = Field(default=None, ge=0, le=100)
+    min_target_score: float | None = Field(default=None, ge=0, le=100)
+    critical_failures: int | None = Field(default=0, ge=0)  # most allowed
+    min_availability: float | None = Field(default=None, ge=0, le=1)
+    p50_chat_first_response: Duration | None = None
+    p90_chat_first_response: Duration | None = None
+    p50_email_first_response: Duration | None = None
+    p90_email_first_response: Duration | None = None
+    max_score_drop: float | None = Field(default=None, ge=0)  # against --baseline
+
+
+class Judge(_Strict):
+    """An OpenAI-compatible endpoint for the optional LLM-judge criteria."""
+
+    url: str
+    model: str
+    api_key: SecretStr | None = None
+
+
+class Timeouts(_Strict):
+    chat_within: Duration = 120.0  # default `expect.within` per channel
+    email_within: Duration = 24 * 3600.0
+
+
+class Audit(_Strict):
+    audit: str
+    title: str = ""
+    description: str = ""
+    targets: tuple[Target, ...]
+    scenarios: tuple[str | ScenarioSelector, ...]
+    rubrics: tuple[str, ...] = ()
+    channels: tuple[Channel, ...] = ("chat", "email")
+    locales: tuple[Locale, ...] = ("en_US",)
+    repeat: int = Field(default=1, ge=1)
+    concurrency: int = Field(default=4, ge=1)
+    retries: int = Field(default=1, ge=0)  # extra attempts after an infrastructure error
+    seed: int = 0
+    pacing: Pacing = Field(default_factory=Pacing)
+    artifacts: Artifacts = Field(default_factory=Artifacts)
+    browser: Browser = Field(default_factory=Browser)
+    sla: Sla = Field(default_factory=Sla)
+    timeouts: Timeouts = Field(default_factory=Timeouts)
+    gate: Gate = Field(default_factory=Gate)
+    judge: Judge | None = None
+    schedule: str | None = None
+
+    @field_validator("audit")
+    @classmethod
+    def _audit_id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"expected a lower-case id (letters, digits, '-', '_', '.'), got '{value}'")
+        return value
+
+    @field_validator("schedule")
+    @classmethod
+    def _cron(cls, value: str | None) -> str | None:
+        if value is not None:
+            fields = value.split()
+            if len(fields) not in (5, 6) or not all(_CRON_FIELD.match(f) for f in fields):
+                raise ValueError(f"expected a cron expression like '0 */4 * * *', got '{value}'")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_targets(self) -> Audit:
+        if not self.targets:
+            raise ValueError("an audit needs at least one target")
+        if not self.scenarios:
+            raise ValueError("an audit needs at least one scenario selector")
+        seen: set[str] = set()
+        for target in self.targets:
+            if target.id in seen:
+                raise ValueError(f"target id '{target.id}' is used twice")
+            seen.add(target.id)
+        return self

@@ -1,0 +1,204 @@
+"""The audit runner: the matrix, held concurrently, one crash-safe record per conversation.
+
+Concurrency has two limits: the run's (browser contexts on this machine) and each target's (so
+a real site is never flooded). Only infrastructure errors are retried, with the attempts
+recorded. A conversation that fails in any way becomes a record; it never stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from shopper.audits.matrix import ConversationSpec
+from shopper.audits.plan import Plan
+from shopper.audits.runfolder import ResultsWriter, iso, utc_now
+from shopper.probes.base import ChannelSession, ProbeError, SessionContext, Unavailable
+from shopper.results import Artifacts, ConversationResult, Status
+from shopper.scenarios.driver import Pace, Transcript, hold_conversation
+from shopper.scenarios.templates import build_persona, stable_seed
+
+log = logging.getLogger(__name__)
+REDACTED = "[redacted]"
+
+
+class SessionFactory(Protocol):
+    """Makes the session for one conversation (the channels module wires the real probes)."""
+
+    def __call__(self, spec: ConversationSpec, ctx: SessionContext) -> AbstractAsyncContextManager[ChannelSession]: ...
+
+
+Scorer = Callable[[ConversationResult, ConversationSpec, Transcript], ConversationResult]
+ProgressHook = Callable[[str, ConversationSpec, ConversationResult | None], None]
+
+
+@dataclass
+class RunSummary:
+    total: int
+    skipped: int = 0  # finished in an earlier attempt of this run (resume)
+    by_status: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RunnerSettings:
+    run_id: str
+    run_dir: Path
+    concurrency: int
+    retries: int
+    secrets: frozenset[str] = frozenset()
+
+
+class Runner:
+    def __init__(
+        self,
+        plan: Plan,
+        settings: RunnerSettings,
+        sessions: SessionFactory,
+        paces: Callable[[ConversationSpec], Pace],
+        scorer: Scorer | None = None,
+        progress: ProgressHook | None = None,
+    ) -> None:
+        self.plan = plan
+        self.settings = settings
+        self.sessions = sessions
+        self.paces = paces
+        self.scorer = scorer
+        self.progress = progress or (lambda *_: None)
+        self._chat_slots = asyncio.Semaphore(settings.concurrency)
+        self._target_slots = {
+            (t.id, channel): asyncio.Semaphore(t.concurrency)
+            for t in plan.audit.targets
+            for channel in ("chat", "email")
+        }
+
+    async def run(self, specs: Sequence[ConversationSpec], writer: ResultsWriter) -> RunSummary:
+        summary = RunSummary(total=len(specs))
+
+        async def one(spec: ConversationSpec) -> None:
+            result = await self.conversation(spec)
+            writer.append(result)
+            summary.by_status[result.status] = summary.by_status.get(result.status, 0) + 1
+            self.progress("done", spec, result)
+
+        await asyncio.gather(*(one(spec) for spec in specs))
+        return summary
+
+    async def conversation(self, spec: ConversationSpec) -> ConversationResult:
+        """Hold one conversation, with retries of infrastructure errors; never raises."""
+        async with self._target_slots[(spec.target.id, spec.channel)], self._slot(spec):
+            self.progress("start", spec, None)
+            attempts = 0
+            while True:
+                attempts += 1
+                result, retryable = await self._attempt(spec, attempts)
+                if not retryable or attempts > self.settings.retries:
+                    return result
+                log.info("%s: attempt %d failed (%s); retrying", spec.key, attempts, result.error)
+
+    def _slot(self, spec: ConversationSpec) -> AbstractAsyncContextManager[object]:
+        if spec.channel == "chat":
+            return self._chat_slots
+        return _NoLimit()
+
+    async def _attempt(self, spec: ConversationSpec, attempt: int) -> tuple[ConversationResult, bool]:
+        audit = self.plan.audit
+        seed = stable_seed(audit.seed, spec.key)
+        persona, variables = build_persona(spec.scenario, spec.locale, seed)
+        ctx = SessionContext(
+            key=spec.key,
+            persona=persona,
+            artifacts_dir=self.settings.run_dir / "artifacts",
+            secrets=tuple(sorted(self.settings.secrets)),
+        )
+        started = utc_now()
+        transcript = Transcript()
+        artifacts = Artifacts()
+        retryable = False
+        try:
+            async with self.sessions(spec, ctx) as session:
+                failed = True
+                try:
+                    await hold_conversation(session, spec.scenario, spec.locale, variables, self.paces(spec), transcript)
+                    failed = transcript.status != Status.COMPLETED
+                finally:
+                    artifacts = await _close(session, failed)
+        except Unavailable as exc:
+            transcript.turns.extend(exc.turns)
+            transcript.status, transcript.error, retryable = Status.UNAVAILABLE, str(exc), True
+        except ProbeError as exc:
+            transcript.turns.extend(exc.turns)
+            transcript.status, transcript.error, retryable = Status.ERROR, str(exc), exc.retryable
+        except Exception as exc:  # a bug or an unforeseen failure: recorded, never fatal to the run
+            log.debug("conversation %s crashed:\n%s", spec.key, traceback.format_exc())
+            transcript.status, transcript.error = Status.ERROR, f"{type(exc).__name__}: {exc}"
+        result = ConversationResult(
+            run=self.settings.run_id,
+            audit=audit.audit,
+            key=spec.key,
+            target=spec.target.id,
+            scenario=spec.scenario.scenario,
+            channel=spec.channel,
+            locale=spec.locale,
+            repeat=spec.repeat,
+            status=transcript.status,
+            started_at=iso(started),
+            ended_at=iso(utc_now()),
+            persona=persona.public(),
+            turns=transcript.turns,
+            artifacts=artifacts,
+            attempts=attempt,
+            error=transcript.error,
+            tags=list(spec.scenario.tags),
+        )
+        if transcript.resolved_at_ms is not None:
+            result.kpis.resolution_ms = _resolution_ms(transcript)
+        if self.scorer is not None:
+            result = self.scorer(result, spec, transcript)
+        return redact(result, self.settings.secrets), retryable
+
+
+async def _close(session: ChannelSession, failed: bool) -> Artifacts:
+    try:
+        return await session.close(failed=failed)
+    except Exception as exc:  # closing must not hide what the conversation found
+        log.warning("closing a session failed: %s", exc)
+        return Artifacts()
+
+
+def _resolution_ms(transcript: Transcript) -> float | None:
+    first = next((t.at_ms for t in transcript.turns if t.role == "shopper" and t.at_ms is not None), None)
+    if first is None or transcript.resolved_at_ms is None:
+        return None
+    return transcript.resolved_at_ms - first
+
+
+class _NoLimit:
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+def redact(result: ConversationResult, secrets: frozenset[str]) -> ConversationResult:
+    """Replace every secret value anywhere in the record (texts, error, persona, evidence)."""
+    if not secrets:
+        return result
+    text = result.model_dump_json()
+    for secret in sorted(secrets, key=len, reverse=True):
+        if len(secret) >= 3:
+            text = text.replace(_json_fragment(secret), REDACTED)
+    return ConversationResult.model_validate_json(text)
+
+
+def _json_fragment(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)[1:-1]
+

@@ -1,0 +1,1 @@
+"""Reading the YAML a user edits: positions, precise errors, `${ENV}`, durations, languages."""

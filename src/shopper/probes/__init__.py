@@ -1,0 +1,1 @@
+"""Probes: the channels a shopper talks through (chat in a real browser, email, http)."""

@@ -1,0 +1,57 @@
+"""Widget presets (``probes/*.yaml``): where a chat widget's parts sit in a page.
+
+A target's ``chat.widget`` names a preset; its ``chat.selectors`` override single keys.
+``generic`` means every selector comes from the target itself.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PrechatForm(_Strict):
+    """A form to fill before chatting: persona field -> selector, and the submit button."""
+
+    fields: dict[str, str] = Field(default_factory=dict)
+    submit: str | None = None
+
+
+class ChatSelectors(_Strict):
+    """Every part of a widget the chat probe needs; all optional so overrides can be partial."""
+
+    cookie_banner: str | None = None  # a button that dismisses a consent banner
+    launcher: str | None = None
+    launcher_frames: tuple[str, ...] = ()  # iframe chain holding the launcher (Intercom, Zendesk)
+    frames: tuple[str, ...] = ()  # iframe chain, outermost first
+    shadow_host: str | None = None  # element whose open shadow root holds the widget
+    prechat: PrechatForm | None = None
+    message_list: str | None = None
+    input: str | None = None
+    send: str | None = None  # None: press Enter
+    agent_message: str | None = None
+    shopper_message: str | None = None
+    system_message: str | None = None
+    typing: str | None = None
+
+    def merged(self, override: ChatSelectors | None) -> ChatSelectors:
+        """These selectors with every key set in ``override`` replacing ours."""
+        if override is None:
+            return self
+        return self.model_copy(update=override.model_dump(exclude_unset=True))
+
+    def missing(self) -> list[str]:
+        """Keys a conversation cannot do without."""
+        return [key for key in ("input", "agent_message") if getattr(self, key) is None]
+
+
+class WidgetPreset(_Strict):
+    preset: str
+    title: str = ""
+    vendor_docs: str | None = None
+    confidence: str = ""  # how sure the selectors are: H vendor docs/source, M seen twice, L guessed
+    notes: str = ""
+    chat: ChatSelectors

@@ -1,0 +1,1 @@
+"""Scenarios: the scripted conversations a shopper holds (model, templates, the driver)."""
