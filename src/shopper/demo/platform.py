@@ -1,0 +1,206 @@
+"""The demo platform: one support site, chat desk and email desk serving every bot profile.
+
+``async with DemoPlatform(options) as demo`` inside a running loop; ``with RunningDemo(options)
+as demo`` from synchronous code (a private loop in a thread, joined on exit).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable, Collection
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import urlencode
+
+from aiohttp import web
+
+from shopper.demo.chat import ChatDesk
+from shopper.demo.desk import EmailDesk, support_address
+from shopper.demo.groundtruth import GroundTruth
+from shopper.demo.options import PROFILES, DemoOptions, Fault, split_profile
+from shopper.demo.site import Site
+
+log = logging.getLogger(__name__)
+
+HOST = "127.0.0.1"
+
+
+class DemoPlatform:
+    """Start it, read its URLs and addresses, stop it. Binds 127.0.0.1 only."""
+
+    def __init__(self, options: DemoOptions | None = None) -> None:
+        self.options = options or DemoOptions()
+        self.truth = GroundTruth(self.options.ground_truth)
+        self.chat = ChatDesk(self.options, self.truth)
+        self.desk = EmailDesk(self.options, self.truth)
+        self._runner: web.AppRunner | None = None
+        self._http_port = 0
+
+    async def start(self) -> None:
+        self.truth.open()
+        try:
+            app = Site(self.options, self.chat).app()
+            self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
+            await self._runner.setup()
+            site = web.TCPSite(self._runner, HOST, self.options.http_port)
+            await site.start()
+            self._http_port = self._runner.addresses[0][1]
+            await self.desk.start()
+        except BaseException:
+            await self.stop()
+            raise
+        log.info("demo platform on %s, SMTP %s:%d", self.base_url, HOST, self.desk.port)
+
+    async def stop(self) -> None:
+        await self.chat.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        await self.desk.close()
+        self.truth.close()
+
+    async def __aenter__(self) -> DemoPlatform:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    # --- where things are -------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        return f"http://{HOST}:{self._http_port}"
+
+    def site_url(self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = ()) -> str:
+        """The support page of ``profile`` (``good``, or ``good-shadow`` for the shadow root)."""
+        parsed = split_profile(profile)
+        if parsed is None:
+            raise ValueError(f"unknown demo profile {profile!r}; known: {', '.join(PROFILES)}")
+        query = {"fault": ",".join(sorted(faults))} if faults else {}
+        path = f"{parsed[0]}-shadow" if shadow or parsed[1] else parsed[0]
+        return f"{self.base_url}/{path}/" + (f"?{urlencode(query)}" if query else "")
+
+    @property
+    def smtp_host(self) -> str:
+        return HOST
+
+    @property
+    def smtp_port(self) -> int:
+        return self.desk.port
+
+    @staticmethod
+    def support_address(profile: str) -> str:
+        if profile not in PROFILES:
+            raise ValueError(f"unknown demo profile {profile!r}")
+        return support_address(profile)
+
+    @property
+    def ground_truth_path(self) -> Path | None:
+        return self.options.ground_truth
+
+    def ground_truth(self) -> list[dict[str, Any]]:
+        """Every message seen so far, in order (copies; safe to read from any thread)."""
+        return self.truth.records()
+
+    def wait_for_ground_truth(
+        self, predicate: Callable[[list[dict[str, Any]]], bool], timeout: float = 10.0
+    ) -> list[dict[str, Any]]:
+        """Block until ``predicate(records)`` holds (async callers: ``asyncio.to_thread``)."""
+        return self.truth.wait_for(predicate, timeout)
+
+
+class RunningDemo:
+    """A :class:`DemoPlatform` on a private event loop in a thread, for synchronous callers.
+
+    The properties and ``ground_truth()`` of the platform are available on ``.platform`` and
+    forwarded here. ``stop()`` (or leaving the ``with`` block) stops the platform and joins
+    the thread.
+    """
+
+    def __init__(self, options: DemoOptions | None = None, *, start_timeout: float = 10.0) -> None:
+        self.platform = DemoPlatform(options)
+        self._start_timeout = start_timeout
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping: asyncio.Event | None = None
+        self._started = threading.Event()
+        self._error: BaseException | None = None
+
+    def start(self) -> RunningDemo:
+        self._thread = threading.Thread(target=self._run, name="shopper-demo", daemon=True)
+        self._thread.start()
+        if not self._started.wait(self._start_timeout):
+            raise TimeoutError("the demo platform did not start in time")
+        if self._error is not None:
+            self._thread.join()
+            raise RuntimeError("the demo platform failed to start") from self._error
+        return self
+
+    def _run(self) -> None:
+        asyncio.run(self._main())
+
+    async def _main(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stopping = asyncio.Event()
+        try:
+            await self.platform.start()
+        except BaseException as exc:  # reported to start()'s caller
+            self._error = exc
+            self._started.set()
+            return
+        self._started.set()
+        try:
+            await self._stopping.wait()
+        finally:
+            await self.platform.stop()
+
+    def stop(self) -> None:
+        if self._thread is None:
+            return
+        if self._loop is not None and self._stopping is not None and self._thread.is_alive():
+            self._loop.call_soon_threadsafe(self._stopping.set)
+        self._thread.join()
+        self._thread = None
+
+    def __enter__(self) -> RunningDemo:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:  # fmt: skip
+        self.stop()
+
+    # --- forwarded --------------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        return self.platform.base_url
+
+    def site_url(self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = ()) -> str:
+        return self.platform.site_url(profile, shadow=shadow, faults=faults)
+
+    @property
+    def smtp_host(self) -> str:
+        return self.platform.smtp_host
+
+    @property
+    def smtp_port(self) -> int:
+        return self.platform.smtp_port
+
+    def support_address(self, profile: str) -> str:
+        return self.platform.support_address(profile)
+
+    @property
+    def ground_truth_path(self) -> Path | None:
+        return self.platform.ground_truth_path
+
+    def ground_truth(self) -> list[dict[str, Any]]:
+        return self.platform.ground_truth()
+
+    def wait_for_ground_truth(
+        self, predicate: Callable[[list[dict[str, Any]]], bool], timeout: float = 10.0
+    ) -> list[dict[str, Any]]:
+        return self.platform.wait_for_ground_truth(predicate, timeout)

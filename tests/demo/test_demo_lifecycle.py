@@ -1,0 +1,79 @@
+"""The platform binds loopback only, starts fast, stops cleanly; `shopper demo` serves it."""
+
+from __future__ import annotations
+
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from shopper.demo import DemoOptions, RunningDemo
+
+
+def listening_sockets() -> dict[int, str]:
+    """Port -> local address of every TCP socket in LISTEN state (from /proc/net)."""
+    found: dict[int, str] = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        path = Path(table)
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines()[1:]:
+            fields = line.split()
+            address, port = fields[1].split(":")
+            if fields[3] == "0A":
+                found[int(port, 16)] = address
+    return found
+
+
+def refused(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_binds_loopback_starts_fast_and_stops_cleanly(tmp_path: Path) -> None:
+    threads_before = set(threading.enumerate())
+    started = time.monotonic()
+    demo = RunningDemo(DemoOptions(ground_truth=tmp_path / "truth.jsonl")).start()
+    try:
+        with urllib.request.urlopen(demo.site_url("good"), timeout=5) as response:
+            assert response.status == 200
+        assert time.monotonic() - started < 2.0
+        http_port = int(demo.base_url.rsplit(":", 1)[1])
+        ports = {http_port, demo.smtp_port}
+        listening = listening_sockets()
+        assert {listening[p] for p in ports} == {"0100007F"}, "127.0.0.1 only"
+        assert demo.base_url.startswith("http://127.0.0.1:") and demo.smtp_host == "127.0.0.1"
+    finally:
+        demo.stop()
+    assert all(refused(port) for port in ports)
+    assert set(threading.enumerate()) == threads_before
+    assert (tmp_path / "truth.jsonl").exists()
+
+
+def test_cli_serves_until_sigterm() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "shopper", "demo", "--speed", "0.01", "--seed", "3"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(8)]
+        urls = re.findall(r"http://127\.0\.0\.1:\d+/good/", "".join(lines))
+        assert urls, lines
+        assert re.search(r"smtp://127\.0\.0\.1:\d+", "".join(lines))
+        with urllib.request.urlopen(urls[0], timeout=5) as response:
+            assert b"chat-launcher" in response.read()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
