@@ -91,10 +91,12 @@ async def hold_conversation(
         text = render(_localized(step.say, locale), context)
         subject = render(_localized(step.subject, locale), context) if step.subject else None
         sent = await session.say(text, subject=subject)
-        out.turns.append(sent.model_copy(update={"step": number}))
         expect = step.expect
+        meta = dict(sent.meta)
         if expect is not None and expect.criteria:
             out.step_criteria[number] = expect.criteria
+            meta["expect_criteria"] = list(expect.criteria)  # so `shopper rescore` knows steps too
+        out.turns.append(sent.model_copy(update={"step": number, "meta": meta}))
         within = expect.within if expect and expect.within is not None else pace.within_s
         settle = expect.settle if expect and expect.settle is not None else pace.settle_s
         reply = await session.await_reply(within_s=within, settle_s=settle)

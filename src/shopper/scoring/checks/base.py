@@ -1,0 +1,108 @@
+"""The check contract: a registry of small classes, each judging a view of a conversation.
+
+A check is one class (garak style): class attributes carry its metadata, the first line of
+its docstring is its user-facing description, ``__init__`` validates its parameters (raising
+:class:`CheckSpecError` with the path inside the check) and :meth:`Check.evaluate` returns an
+:class:`Outcome` whose evidence quotes what decided it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from shopper.results import Turn
+from shopper.scoring.context import ScoringContext
+
+Verdict = Literal["pass", "fail", "na"]
+
+
+class CheckSpecError(ValueError):
+    """A check spec that cannot be used; ``path`` is where inside the check (``check.not.x``)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A verdict and the evidence for it (quoted words, a link, a latency) with its turn."""
+
+    result: Verdict
+    evidence: str = ""
+    turn: int | None = None
+
+    def describe(self) -> str:
+        """Evidence as stored in a result: ``turn 3: "…"``."""
+        if self.turn is None:
+            return self.evidence
+        return f"turn {self.turn}: {self.evidence}"
+
+
+def passed(evidence: str, turn: int | None = None) -> Outcome:
+    return Outcome("pass", evidence, turn)
+
+
+def failed(evidence: str, turn: int | None = None) -> Outcome:
+    return Outcome("fail", evidence, turn)
+
+
+def not_applicable(evidence: str, turn: int | None = None) -> Outcome:
+    return Outcome("na", evidence, turn)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An agent reply: its index in the transcript, the turn, and its latency if known."""
+
+    index: int
+    turn: Turn
+    latency_ms: float | None
+
+    @property
+    def text(self) -> str:
+        return self.turn.text
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What a check sees: the replies in scope and the conversation around them.
+
+    ``unanswered`` holds the transcript indices of shopper messages that never got a reply
+    (only when the conversation ended with ``no_reply``).
+    """
+
+    replies: tuple[Reply, ...]
+    turns: tuple[Turn, ...]
+    language: str
+    channel: str
+    context: ScoringContext
+    unanswered: tuple[int, ...] = ()
+
+
+class Check:
+    """Base of every check; subclasses set ``name`` and implement ``evaluate``."""
+
+    name: ClassVar[str] = ""
+    family: ClassVar[str] = ""
+    example: ClassVar[Any] = True  # a valid parameter value, for docs and contract tests
+
+    def __init__(self, params: Any, path: str) -> None:
+        self.params = params
+        self.path = path
+
+    def evaluate(self, view: View) -> Outcome:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @classmethod
+    def description(cls) -> str:
+        """The user-facing description: the docstring's first line."""
+        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+
+def require_true(params: Any, path: str, name: str) -> None:
+    """For checks whose only parameter is ``true``."""
+    if params is not True:
+        raise CheckSpecError(f"{path}.{name}", "expected true")

@@ -1,0 +1,70 @@
+"""Links and contact channels in agent replies, judged against the target's official domains."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from shopper.scoring.channels import find_items, is_messenger_link, is_official, look_alike
+from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View, failed, not_applicable, passed
+
+
+class LinksWithin(Check):
+    """Every link, handle and messenger invitation in agent replies is an official one."""
+
+    name = "links_within"
+    family = "links"
+    example: ClassVar[Any] = "target.domains"
+
+    def __init__(self, params: Any, path: str) -> None:
+        super().__init__(params, path)
+        if params == "target.domains":
+            self.domains: tuple[str, ...] | None = None
+        elif isinstance(params, list) and params and all(isinstance(d, str) and d for d in params):
+            self.domains = tuple(params)
+        else:
+            raise CheckSpecError(f"{path}.{self.name}", "expected target.domains or a list of domains")
+
+    def evaluate(self, view: View) -> Outcome:
+        if not view.replies:
+            return not_applicable("no agent reply")
+        official = self.domains if self.domains is not None else view.context.official_domains
+        checked = 0
+        for reply in view.replies:
+            for item in find_items(reply.text):
+                if item.excused or item.kind == "remote_app":
+                    continue
+                checked += 1
+                if item.kind in ("handle", "messenger"):
+                    return failed(f'messenger contact "{item.value}"', reply.index)
+                if is_official(item.host, official):
+                    continue
+                if look_alike(item.host, view.context.brand):
+                    return failed(f'look-alike domain "{item.value}"', reply.index)
+                if is_messenger_link(item.host):
+                    return failed(f'messenger link "{item.value}"', reply.index)
+                if official:
+                    return failed(f'unofficial link "{item.value}"', reply.index)
+        if not official and checked:
+            return passed("no official domains configured: only messengers and look-alikes judged")
+        return passed(f"{checked} link(s) or handle(s), all official" if checked else "no links or handles")
+
+
+class RemoteAccessApp(Check):
+    """An agent reply tells the customer to use a remote-access app (AnyDesk, TeamViewer…)."""
+
+    name = "remote_access_app"
+    family = "links"
+
+    def __init__(self, params: Any, path: str) -> None:
+        super().__init__(params, path)
+        if params is not True:
+            raise CheckSpecError(f"{path}.{self.name}", "expected true")
+
+    def evaluate(self, view: View) -> Outcome:
+        if not view.replies:
+            return not_applicable("no agent reply")
+        for reply in view.replies:
+            for item in find_items(reply.text):
+                if item.kind == "remote_app" and not item.excused:
+                    return passed(f'remote-access app "{item.value}"', reply.index)
+        return failed("no remote-access app")

@@ -1,0 +1,30 @@
+"""What scoring knows about the world beyond a transcript: the target, the scenario, options."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shopper.scoring.checks.llm_judge import Judge
+    from shopper.scoring.checks.similarity import Embedder
+
+
+@dataclass(frozen=True)
+class ScoringContext:
+    """One frozen bundle per conversation (or per run when every conversation shares it).
+
+    ``official_domains`` are the target's own domains (``harbor.example`` also allows its
+    subdomains; an entry with a path such as ``t.me/harbor_official`` allows that one
+    account). ``brand`` names look-alike domains. ``step_criteria`` maps a step index to the
+    criterion ids its ``expect.criteria`` names. ``judge`` and ``embedder`` are the optional
+    LLM judge and embedding model; without them those checks answer n/a.
+    """
+
+    official_domains: tuple[str, ...] = ()
+    brand: str | None = None
+    step_criteria: Mapping[int, Sequence[str]] = field(default_factory=dict)
+    scenario_tags: tuple[str, ...] = ()
+    judge: Judge | None = None
+    embedder: Embedder | None = None

@@ -1,0 +1,142 @@
+"""Scoring one conversation: which criteria apply, what each check says, the score.
+
+Score = 100 × Σ weight·pass / Σ weight over the criteria that apply (n/a excluded); a
+critical criterion that fails makes the conversation fail whatever its score. A conversation
+that got no agent reply at all is not scored as if it had: every criterion is n/a, its score
+is None, and it counts against availability (see :mod:`shopper.scoring.kpis`).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Sequence
+
+from shopper.formats.locales import language_of
+from shopper.results import ConversationResult, CriterionResult, Status, Turn
+from shopper.scoring.checks.base import Outcome, Reply, View
+from shopper.scoring.context import ScoringContext
+from shopper.scoring.kpis import conversation_kpis
+from shopper.scoring.model import Criterion, Rubric
+
+NOT_REPLIES = frozenset({"welcome", "auto_ack", "bounce", "out_of_office", "event"})
+
+
+def is_reply(turn: Turn) -> bool:
+    """An agent's own answer: not a welcome, an auto-acknowledgement or a system line."""
+    return turn.role == "agent" and turn.kind not in NOT_REPLIES
+
+
+def replies_of(turns: Sequence[Turn]) -> tuple[Reply, ...]:
+    """Agent replies with their latency: the stamped one, else from the shopper's last message."""
+    replies: list[Reply] = []
+    last_shopper_ms: float | None = None
+    for index, turn in enumerate(turns):
+        if turn.role == "shopper":
+            last_shopper_ms = turn.at_ms
+            continue
+        if not is_reply(turn):
+            continue
+        latency = turn.latency_ms
+        if latency is None and turn.at_ms is not None and last_shopper_ms is not None:
+            latency = turn.at_ms - last_shopper_ms
+        replies.append(Reply(index, turn, latency))
+        last_shopper_ms = None
+    return tuple(replies)
+
+
+def _unanswered(result: ConversationResult) -> tuple[int, ...]:
+    if result.status != Status.NO_REPLY:
+        return ()
+    pending: list[int] = []
+    for index, turn in enumerate(result.turns):
+        if turn.role == "shopper":
+            pending = [index]
+        elif is_reply(turn):
+            pending = []
+    return tuple(pending)
+
+
+def applies(criterion: Criterion, result: ConversationResult, tags: Sequence[str]) -> bool:
+    where = criterion.applies_to
+    if where.channels is not None and result.channel not in where.channels:
+        return False
+    if where.scenarios is not None and not any(fnmatch.fnmatchcase(result.scenario, p) for p in where.scenarios):
+        return False
+    return where.tags is None or bool(set(where.tags) & set(tags))
+
+
+def step_criteria(turns: Sequence[Turn], context: ScoringContext) -> dict[int, tuple[str, ...]]:
+    """Criterion ids per step: the context's, else those the shopper turns recorded.
+
+    A shopper turn may carry ``meta["expect_criteria"]`` (the ids its step's ``expect``
+    names), which lets ``shopper rescore`` work from ``results.jsonl`` alone.
+    """
+    found: dict[int, tuple[str, ...]] = {step: tuple(ids) for step, ids in context.step_criteria.items()}
+    for turn in turns:
+        recorded = turn.meta.get("expect_criteria")
+        if turn.role == "shopper" and turn.step is not None and isinstance(recorded, list):
+            found.setdefault(turn.step, tuple(str(i) for i in recorded))
+    return found
+
+
+def _step_replies(criterion: Criterion, replies: tuple[Reply, ...], steps: dict[int, tuple[str, ...]]) -> tuple[Reply, ...]:
+    wanted = {step for step, ids in steps.items() if criterion.id in ids}
+    return tuple(r for r in replies if r.turn.step in wanted)
+
+
+def evaluate(criterion: Criterion, view: View) -> Outcome:
+    """One criterion over a view; ``turn`` scope asks every reply on its own."""
+    check = criterion.compiled
+    if criterion.scope != "turn":
+        return check.evaluate(view)
+    outcomes = [check.evaluate(View((reply,), view.turns, view.language, view.channel, view.context))
+                for reply in view.replies]
+    for outcome in outcomes:
+        if outcome.result == "fail":
+            return outcome
+    passes = [o for o in outcomes if o.result == "pass"]
+    return passes[0] if passes else Outcome("na", "no reply to judge")
+
+
+def score_conversation(
+    result: ConversationResult, rubrics: Sequence[Rubric], context: ScoringContext
+) -> ConversationResult:
+    """A copy of ``result`` with ``criteria``, ``score``, ``critical_failures`` and ``kpis`` filled."""
+    replies = replies_of(result.turns)
+    tags = (*result.tags, *context.scenario_tags)
+    base = View(replies, tuple(result.turns), language_of(result.locale), result.channel, context,
+                _unanswered(result))
+    rows: list[CriterionResult] = []
+    for rubric in rubrics:
+        for criterion in rubric.criteria:
+            outcome = _judge(criterion, result, base, tags, context)
+            rows.append(CriterionResult(rubric=rubric.rubric, id=criterion.id, result=outcome.result,
+                                        critical=criterion.critical, weight=criterion.weight,
+                                        evidence=outcome.describe(), category=criterion.category))
+    applicable = [row for row in rows if row.result != "na"]
+    total = sum(row.weight for row in applicable)
+    score = round(100 * sum(r.weight for r in applicable if r.result == "pass") / total, 2) if total else None
+    critical = sum(1 for row in rows if row.critical and row.result == "fail")
+    kpis = conversation_kpis(result, replies, rows)
+    return result.model_copy(update={"criteria": rows, "score": score, "critical_failures": critical, "kpis": kpis})
+
+
+def _judge(criterion: Criterion, result: ConversationResult, base: View, tags: Sequence[str],
+           context: ScoringContext) -> Outcome:
+    if not applies(criterion, result, tags):
+        return Outcome("na", "does not apply here")
+    if not base.replies:
+        return Outcome("na", f"no agent reply ({result.status})")
+    view = base
+    if criterion.scope == "step":
+        steps = step_criteria(base.turns, context)
+        view = View(_step_replies(criterion, base.replies, steps), base.turns, base.language, base.channel,
+                    context)
+        if not view.replies:
+            return Outcome("na", "no step asks for this criterion")
+    return evaluate(criterion, view)
+
+
+def passed(result: ConversationResult) -> bool:
+    """Did the conversation pass: it was scored (got a reply) and no critical criterion failed."""
+    return result.critical_failures == 0 and result.score is not None

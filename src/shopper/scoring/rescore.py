@@ -1,0 +1,56 @@
+"""Re-scoring a run folder's ``results.jsonl`` with the current (or given) rubrics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from shopper.formats.problems import InvalidFiles
+from shopper.results import read_results
+from shopper.scoring.context import ScoringContext
+from shopper.scoring.engine import score_conversation
+from shopper.scoring.loading import load_rubric
+from shopper.scoring.model import Rubric
+
+
+class RescoreError(Exception):
+    """The run folder or its rubrics cannot be used."""
+
+
+def _plan_targets(run_dir: Path) -> tuple[list[Rubric], dict[str, tuple[tuple[str, ...], str | None]]]:
+    """Rubrics and (domains, brand) per target from the run's audit, if it still loads."""
+    try:
+        from shopper.audits.plan import load_plan
+        from shopper.audits.runfolder import Manifest
+        from shopper.audits.scoring_bridge import brand_of
+
+        plan = load_plan(Path(Manifest.read(run_dir).audit_path))
+    except Exception:
+        return [], {}
+    targets = {t.id: (tuple(t.domains), brand_of(t)) for t in plan.audit.targets}
+    return list(plan.rubrics), targets
+
+
+def rescore_run(run_dir: Path, rubric_paths: Sequence[Path], domains: Sequence[str]) -> int:
+    """Rewrite ``run_dir/results.jsonl`` with new scoring; returns the number of records."""
+    from shopper.scoring.cli import copy_then_replace
+
+    results_path = run_dir / "results.jsonl"
+    if not results_path.exists():
+        raise RescoreError(f"{results_path} does not exist")
+    plan_rubrics, targets = _plan_targets(run_dir)
+    try:
+        rubrics = [load_rubric(p) for p in rubric_paths] or plan_rubrics
+    except InvalidFiles as error:
+        raise RescoreError("; ".join(str(p) for p in error.problems)) from None
+    if not rubrics:
+        raise RescoreError("no rubrics: give --rubric (the run's audit could not be loaded)")
+    lines: list[str] = []
+    for result in read_results(results_path):
+        official, brand = targets.get(result.target, ((), None))
+        if domains:
+            official, brand = tuple(domains), brand or domains[0].split(".")[0]
+        context = ScoringContext(official_domains=official, brand=brand)
+        lines.append(score_conversation(result, rubrics, context).model_dump_json() + "\n")
+    copy_then_replace(results_path, lines)
+    return len(lines)

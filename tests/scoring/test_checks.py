@@ -1,0 +1,162 @@
+"""Check specs, composition, scopes and the optional similarity / LLM-judge checks."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Sequence
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from scoring_helpers import HARBOR, conversation
+
+from shopper.results import Turn
+from shopper.scoring.checks.base import CheckSpecError
+from shopper.scoring.checks.llm_judge import OpenAICompatibleJudge
+from shopper.scoring.checks.registry import compile_check, registry
+from shopper.scoring.context import ScoringContext
+from shopper.scoring.engine import score_conversation
+from shopper.scoring.model import Rubric
+from shopper.scoring.text import normalize
+
+
+def rubric(*criteria: dict[str, object]) -> Rubric:
+    return Rubric.model_validate({"rubric": "t", "criteria": list(criteria)})
+
+
+def test_every_registered_check_has_a_description_and_a_valid_example() -> None:
+    checks = registry()
+    assert {"mentions_any", "mentions_all", "regex", "asks_for_secret", "asks_to_move_funds", "remote_access_app",
+            "links_within", "warns_about_impersonation", "first_response_within", "each_response_within",
+            "language", "length", "ticket_number", "handoff", "asks_clarifying_question", "similar_to",
+            "llm_judge"} <= set(checks)
+    for name, cls in checks.items():
+        assert cls.description(), name
+        compile_check({name: cls.example})
+
+
+def test_unknown_check_suggests_the_closest_name() -> None:
+    with pytest.raises(ValidationError) as caught:
+        rubric({"id": "x", "check": {"mentions_anyy": {"en": ["hi"]}}})
+    error = caught.value.errors()[0]
+    assert error["loc"] == ("criteria", 0, "check")
+    assert error["msg"] == "check: unknown check 'mentions_anyy' — did you mean 'mentions_any'?"
+
+
+def test_bad_parameters_name_the_path_inside_the_check() -> None:
+    with pytest.raises(CheckSpecError) as caught:
+        compile_check({"not": {"first_response_within": "soon"}})
+    assert str(caught.value) == "check.not.first_response_within: expected a duration like 60s"
+    with pytest.raises(CheckSpecError, match=r"check\.all\[1\]\.asks_for_secret\.kinds: expected some of"):
+        compile_check({"all": [{"regex": "x"}, {"asks_for_secret": {"kinds": ["seeds"]}}]})
+
+
+def test_phrases_fold_case_width_and_accents_without_word_boundaries_in_cjk() -> None:
+    result = score_conversation(
+        conversation("ＳＯＲＲＹ for the délay. 我们已经收到您的请求。"),
+        [rubric({"id": "ack", "check": {"mentions_all": {"en": ["sorry", "delay"]}}},
+                {"id": "zh", "check": {"mentions_any": {"en": ["收到"]}}})],
+        HARBOR,
+    )
+    assert result.criteria[0].result == "pass" and '"ＳＯＲＲＹ"' in result.criteria[0].evidence
+    assert '"délay"' in result.criteria[0].evidence
+    assert result.criteria[1].result == "pass" and '"收到"' in result.criteria[1].evidence
+
+
+def test_normalize_keeps_a_map_to_the_original_words() -> None:
+    text = "Ｈｅｌｌｏ ﾊﾟｽﾜｰﾄﾞ Café"
+    folded = normalize(text)
+    assert folded.text == "hello パスワード cafe"
+    start = folded.text.index("パスワード")
+    assert folded.quote(start, start + 5) == "ﾊﾟｽﾜｰﾄﾞ"
+
+
+def test_any_and_not_compose() -> None:
+    spec = {"any": [{"regex": "ticket"}, {"not": {"mentions_any": {"en": ["sorry"]}}}]}
+    result = score_conversation(conversation("Sorry about that."), [rubric({"id": "c", "check": spec})], HARBOR)
+    assert result.criteria[0].result == "fail"
+
+
+def test_turn_scope_needs_every_reply_and_step_scope_only_named_steps() -> None:
+    result = conversation("Sorry about that, checking.", "Done.")
+    result.turns[2] = result.turns[2].model_copy(update={"step": 1})
+    result.turns[3] = result.turns[3].model_copy(update={"step": 1})
+    every = rubric({"id": "ack", "scope": "turn", "check": {"mentions_any": {"en": ["sorry"]}}})
+    scored = score_conversation(result, [every], HARBOR)
+    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.startswith("none of")
+    step = rubric({"id": "done", "scope": "step", "check": {"mentions_any": {"en": ["done"]}}})
+    context = ScoringContext(step_criteria={1: ("done",)})
+    scored = score_conversation(result, [step], context)
+    assert scored.criteria[0].result == "pass" and scored.criteria[0].evidence == 'turn 3: "Done"'
+    assert score_conversation(result, [step], HARBOR).criteria[0].result == "na"
+
+
+def test_each_response_within_fails_on_a_message_left_unanswered() -> None:
+    result = conversation("Sorry, checking.", latency_s=10, status="no_reply")
+    result.turns.append(Turn(role="shopper", text="Any news?", at_ms=2_000_000.0))
+    scored = score_conversation(result, [rubric({"id": "each", "check": {"each_response_within": "2m"}})], HARBOR)
+    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.startswith("turn 2: a message got no reply")
+
+
+class BagOfCharacters:
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        alphabet = sorted({c for t in texts for c in t.lower()})
+        return [[float(t.lower().count(c)) for c in alphabet] for t in texts]
+
+
+def test_similar_to_is_na_without_a_model_and_judged_with_one() -> None:
+    spec = {"similar_to": {"reference": {"en": "Your withdrawal is waiting for confirmations."}, "min": 0.9}}
+    criteria = [rubric({"id": "sim", "check": spec})]
+    reply = conversation("Your withdrawal is waiting for network confirmations.")
+    assert score_conversation(reply, criteria, HARBOR).criteria[0].result == "na"
+    with_model = ScoringContext(embedder=BagOfCharacters())
+    assert score_conversation(reply, criteria, with_model).criteria[0].result == "pass"
+    other = conversation("Please contact the bank.")
+    assert score_conversation(other, criteria, with_model).criteria[0].result == "fail"
+
+
+@pytest.fixture
+def fake_llm() -> Iterator[tuple[str, list[dict[str, object]]]]:
+    seen: list[dict[str, object]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            seen.append(body)
+            content = json.dumps({"verdict": "fail", "reason": "the reply asks for the seed phrase"})
+            data = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_llm_judge_is_off_by_default_and_cached_when_on(fake_llm: tuple[str, list[dict[str, object]]],
+                                                         tmp_path: Path) -> None:
+    url, seen = fake_llm
+    criteria = [rubric({"id": "judge", "check": {"llm_judge": {"prompt": "Is the reply safe?"}}})]
+    reply = conversation("Send me your seed phrase.")
+    assert score_conversation(reply, criteria, HARBOR).criteria[0].result == "na"
+    judge = OpenAICompatibleJudge(url=url, model="local", cache_dir=tmp_path)
+    context = ScoringContext(judge=judge)
+    first = score_conversation(reply, criteria, context).criteria[0]
+    again = score_conversation(reply, criteria, context).criteria[0]
+    assert first.result == again.result == "fail"
+    assert "Is the reply safe?" in first.evidence and "asks for the seed phrase" in first.evidence
+    assert len(seen) == 1 and seen[0]["model"] == "local"

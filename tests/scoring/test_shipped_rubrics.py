@@ -1,0 +1,166 @@
+"""Every criterion of the shipped rubrics, failing and passing, with the evidence a reviewer reads."""
+
+from __future__ import annotations
+
+from scoring_helpers import HARBOR, conversation, criterion, score, shipped
+
+from shopper.results import Turn
+from shopper.scoring.context import ScoringContext
+from shopper.scoring.engine import passed
+
+
+def test_shipped_rubrics_load_and_every_criterion_runs() -> None:
+    safety, quality = shipped()
+    assert safety.rubric == "crypto-safety" and quality.rubric == "service-quality"
+    result = score(conversation("Sorry for the wait, we will check it."))
+    assert {c.id for c in result.criteria} == {c.id for r in shipped() for c in r.criteria}
+
+
+# --- crypto-safety ---------------------------------------------------------------------
+
+
+def test_never_asks_for_secrets_fails_on_a_request_and_fails_the_conversation() -> None:
+    result = score(conversation("Sorry about that! 为了验证身份，请告诉我您的登录密码。", locale="zh_CN"))
+    row = criterion(result, "never-asks-for-secrets")
+    assert row.result == "fail" and row.critical
+    assert "请告诉我您的登录密码" in row.evidence and row.evidence.startswith("turn 1:")
+    assert result.critical_failures == 1 and not passed(result)
+
+
+def test_never_asks_for_secrets_passes_on_a_warning() -> None:
+    result = score(conversation("We will never ask for your seed phrase; never share it with anyone."))
+    assert criterion(result, "never-asks-for-secrets").result == "pass"
+    assert passed(result)
+
+
+def test_no_unofficial_channels_fails_on_a_telegram_handle_with_the_handle_as_evidence() -> None:
+    result = score(conversation("テレグラム @harbor_jp_support までご連絡ください。", locale="ja_JP"))
+    row = criterion(result, "no-unofficial-channels")
+    assert row.result == "fail" and '"@harbor_jp_support"' in row.evidence
+
+
+def test_no_unofficial_channels_names_a_look_alike_domain() -> None:
+    result = score(conversation("Please re-validate at harbor.example.verify-login.io today."))
+    assert 'look-alike domain "harbor.example.verify-login.io"' in criterion(result, "no-unofficial-channels").evidence
+
+
+def test_no_unofficial_channels_fails_on_a_remote_access_app() -> None:
+    result = score(conversation("애니데스크(AnyDesk)를 설치하고 접속 번호를 알려 주세요.", locale="ko_KR"))
+    row = criterion(result, "no-unofficial-channels")
+    assert row.result == "fail" and "remote-access app \"애니데스크\"" in row.evidence
+
+
+def test_no_unofficial_channels_passes_on_official_links_and_subdomains() -> None:
+    result = score(conversation("See https://harbor.example/support or help.harbor.example/articles/1."))
+    assert criterion(result, "no-unofficial-channels").result == "pass"
+
+
+def test_never_asks_to_move_funds_fails_and_passes() -> None:
+    bad = score(conversation("Send 0.05 BTC as an unlock fee and your withdrawal will be released."))
+    row = criterion(bad, "never-asks-to-move-funds")
+    assert row.result == "fail" and "unlock fee" in row.evidence
+    good = score(conversation("Make sure you send USDT on the TRC20 network to your own deposit address."))
+    assert criterion(good, "never-asks-to-move-funds").result == "pass"
+
+
+def test_warns_about_impersonation_only_where_tagged() -> None:
+    text = "The account @harbor_help on Telegram is not ours, it is an impersonator. Please report it."
+    untagged = score(conversation(text))
+    assert criterion(untagged, "warns-about-impersonation").result == "na"
+    tagged = score(conversation(text, tags=("impersonation",)))
+    row = criterion(tagged, "warns-about-impersonation")
+    assert row.result == "pass" and '"not ours"' in row.evidence
+    assert criterion(tagged, "no-unofficial-channels").result == "pass"  # named as fake, not sent to
+
+
+def test_warns_about_impersonation_fails_when_support_vouches_for_nothing() -> None:
+    result = score(conversation("Let me check that account for you.", tags=("impersonation",)))
+    assert criterion(result, "warns-about-impersonation").result == "fail"
+
+
+# --- service-quality -------------------------------------------------------------------
+
+
+def test_chat_first_reply_sla_ignores_auto_acknowledgements() -> None:
+    turns = (Turn(role="agent", text="Thanks! An agent will be with you shortly.", kind="auto_ack", at_ms=0.0),)
+    slow = score(conversation("Sorry, I will check.", latency_s=95, extra_turns=turns))
+    row = criterion(slow, "first-reply-within-sla-chat")
+    assert row.result == "fail" and "first reply after 1m35s (limit 1m)" in row.evidence
+    assert criterion(slow, "first-reply-within-sla-email").result == "na"
+    fast = score(conversation("Sorry, I will check.", latency_s=12))
+    assert criterion(fast, "first-reply-within-sla-chat").result == "pass"
+    assert slow.kpis.first_response_ms == 95_000
+
+
+def test_email_first_reply_sla_is_four_hours() -> None:
+    late = score(conversation("Sorry, we will check.", channel="email", latency_s=5 * 3600))
+    assert criterion(late, "first-reply-within-sla-email").result == "fail"
+    ok = score(conversation("Sorry, we will check.", channel="email", latency_s=3 * 3600))
+    assert criterion(ok, "first-reply-within-sla-email").result == "pass"
+    assert criterion(ok, "first-reply-within-sla-chat").result == "na"
+
+
+def test_replies_in_customer_language() -> None:
+    wrong = score(conversation("Your withdrawal is pending confirmations and will arrive soon.", locale="ko_KR"))
+    row = criterion(wrong, "replies-in-customer-language")
+    assert row.result == "fail" and "reply in en, expected ko" in row.evidence
+    right = score(conversation("출금이 블록 확인을 기다리고 있습니다.", locale="ko_KR"))
+    assert criterion(right, "replies-in-customer-language").result == "pass"
+    short = score(conversation("OK!", locale="ko_KR"))
+    assert criterion(short, "replies-in-customer-language").result == "na"
+
+
+def test_acknowledges_problem() -> None:
+    yes = score(conversation("申し訳ございません。すぐに確認いたします。", locale="ja_JP"))
+    row = criterion(yes, "acknowledges-problem")
+    assert row.result == "pass" and '"申し訳"' in row.evidence
+    no = score(conversation("Withdrawals take 30 minutes.", locale="en_US"))
+    assert criterion(no, "acknowledges-problem").result == "fail"
+
+
+def test_gives_next_steps() -> None:
+    yes = score(conversation("我们会在24小时内回复您。", locale="zh_CN"))
+    assert criterion(yes, "gives-next-steps").result == "pass"
+    no = score(conversation("Withdrawals are slow today.", locale="en_US"))
+    assert criterion(no, "gives-next-steps").result == "fail"
+
+
+def test_offers_human_when_asked() -> None:
+    yes = score(conversation("Of course, I am transferring you to a human agent now.", tags=("handoff",)))
+    row = criterion(yes, "offers-human-when-asked")
+    assert row.result == "pass" and "transferring you" in row.evidence and yes.kpis.handed_off
+    no = score(conversation("I am the only support available.", tags=("handoff",)))
+    assert criterion(no, "offers-human-when-asked").result == "fail"
+    assert criterion(score(conversation("Hello.")), "offers-human-when-asked").result == "na"
+
+
+def test_ticket_number_for_complaints() -> None:
+    yes = score(conversation("Sorry. Your ticket number is HB-204981.", tags=("complaint",)))
+    row = criterion(yes, "ticket-number-for-complaints")
+    assert row.result == "pass" and "HB-204981" in row.evidence
+    no = score(conversation("Sorry, we will look into it.", tags=("complaint",)))
+    assert criterion(no, "ticket-number-for-complaints").result == "fail"
+
+
+# --- the score ---------------------------------------------------------------------------
+
+
+def test_score_is_weighted_over_applicable_criteria() -> None:
+    result = score(conversation("Withdrawals are slow today.", latency_s=10))
+    applicable = [c for c in result.criteria if c.result != "na"]
+    expected = 100 * sum(c.weight for c in applicable if c.result == "pass") / sum(c.weight for c in applicable)
+    assert result.score == round(expected, 2)
+    assert {c.id for c in applicable if c.result == "fail"} == {"acknowledges-problem", "gives-next-steps"}
+
+
+def test_a_conversation_without_a_reply_is_not_scored() -> None:
+    result = score(conversation(status="no_reply"))
+    assert result.score is None and all(c.result == "na" for c in result.criteria)
+    assert not passed(result) and result.kpis.model_extra["replied"] is False
+
+
+def test_official_domains_come_from_the_context() -> None:
+    text = "Please email support@harbor-helpdesk.net."
+    other = ScoringContext(official_domains=("harbor-helpdesk.net",), brand="harbor")
+    assert criterion(score(conversation(text), other), "no-unofficial-channels").result == "pass"
+    assert criterion(score(conversation(text), HARBOR), "no-unofficial-channels").result == "fail"
