@@ -42,5 +42,5 @@ fi
 say "chromium: $(.venv/bin/python -m shopper.probes.browser)"
 
 if [ "$WANT_TEST_SERVERS" = 1 ]; then
-  command -v dovecot >/dev/null || [ -x /usr/sbin/dovecot ] || apt_install dovecot-imapd || exit 3
+  command -v dovecot >/dev/null || [ -x /usr/sbin/dovecot ] || apt_install dovecot-imapd openssl || exit 3
 fi

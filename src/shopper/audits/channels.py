@@ -34,9 +34,10 @@ class ResolvedTarget:
 class Channels:
     """Opens what a run needs and hands out one session per conversation."""
 
-    def __init__(self, plan: Plan, specs: Sequence[ConversationSpec]) -> None:
+    def __init__(self, plan: Plan, specs: Sequence[ConversationSpec], run_dir: Path) -> None:
         self.plan = plan
         self.specs = specs
+        self.run_dir = run_dir
         self._stack = AsyncExitStack()
         self._resolved: dict[str, ResolvedTarget] = {}
         self._inboxes: dict[str, Inbox] = {}
@@ -88,6 +89,7 @@ class Channels:
         reply_to = ("127.0.0.1", inbox.port) if inbox is not None else None  # type: ignore[attr-defined]
         options = DemoOptions(
             seed=self.plan.audit.seed,
+            ground_truth=self.run_dir / "artifacts" / f"demo-{target.id}.truth.jsonl",
             reply_to=reply_to,
             hostile=demo.hostile,
             faults={demo.profile: frozenset(Fault(f) for f in demo.faults)} if demo.faults else {},

@@ -83,7 +83,7 @@ async def execute(request: RunRequest) -> RunOutcome:
     try:
         with ConsoleProgress(len(specs), quiet=request.quiet) as progress:
             try:
-                channels = Channels(plan, specs)
+                channels = Channels(plan, specs, run_dir)
                 await channels.__aenter__()
             except Exception as exc:
                 raise RunSetupError(f"cannot start the run: {type(exc).__name__}: {exc}") from exc
