@@ -48,7 +48,7 @@ def test_unknown_check_suggests_the_closest_name() -> None:
 def test_bad_parameters_name_the_path_inside_the_check() -> None:
     with pytest.raises(CheckSpecError) as caught:
         compile_check({"not": {"first_response_within": "soon"}})
-    assert str(caught.value) == "check.not.first_response_within: expected a duration like 60s"
+    assert str(caught.value) == "check.not.first_response_within: expected a duration like 60s, or sla (the audit's SLA)"
     with pytest.raises(CheckSpecError, match=r"check\.all\[1\]\.asks_for_secret\.kinds: expected some of"):
         compile_check({"all": [{"regex": "x"}, {"asks_for_secret": {"kinds": ["seeds"]}}]})
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from scoring_helpers import HARBOR, conversation, criterion, score, shipped
 
 from shopper.results import Turn
@@ -84,20 +86,28 @@ def test_warns_about_impersonation_fails_when_support_vouches_for_nothing() -> N
 def test_chat_first_reply_sla_ignores_auto_acknowledgements() -> None:
     turns = (Turn(role="agent", text="Thanks! An agent will be with you shortly.", kind="auto_ack", at_ms=0.0),)
     slow = score(conversation("Sorry, I will check.", latency_s=95, extra_turns=turns))
-    row = criterion(slow, "first-reply-within-sla-chat")
+    row = criterion(slow, "first-reply-within-sla")
     assert row.result == "fail" and "first reply after 1m35s (limit 1m)" in row.evidence
-    assert criterion(slow, "first-reply-within-sla-email").result == "na"
     fast = score(conversation("Sorry, I will check.", latency_s=12))
-    assert criterion(fast, "first-reply-within-sla-chat").result == "pass"
+    assert criterion(fast, "first-reply-within-sla").result == "pass"
     assert slow.kpis.first_response_ms == 95_000
 
 
-def test_email_first_reply_sla_is_four_hours() -> None:
+def test_email_first_reply_sla_defaults_to_four_hours() -> None:
     late = score(conversation("Sorry, we will check.", channel="email", latency_s=5 * 3600))
-    assert criterion(late, "first-reply-within-sla-email").result == "fail"
+    assert criterion(late, "first-reply-within-sla").result == "fail"
     ok = score(conversation("Sorry, we will check.", channel="email", latency_s=3 * 3600))
-    assert criterion(ok, "first-reply-within-sla-email").result == "pass"
-    assert criterion(ok, "first-reply-within-sla-chat").result == "na"
+    row = criterion(ok, "first-reply-within-sla")
+    assert row.result == "pass" and "(limit 4h)" in row.evidence
+
+
+def test_first_reply_sla_follows_the_audit() -> None:
+    strict = replace(HARBOR, sla_s={"chat": 10.0, "email": 3600.0})
+    chat = score(conversation("Sorry, I will check.", latency_s=12), strict)
+    assert criterion(chat, "first-reply-within-sla").result == "fail"
+    assert "(limit 10s)" in criterion(chat, "first-reply-within-sla").evidence
+    mail = score(conversation("Sorry, we will check.", channel="email", latency_s=3 * 3600), strict)
+    assert criterion(mail, "first-reply-within-sla").result == "fail"
 
 
 def test_replies_in_customer_language() -> None:

@@ -83,11 +83,16 @@ class Channels:
 
     async def _start_demo(self, target: Target, inbox: Inbox | None) -> ResolvedTarget:
         from shopper.demo import DemoOptions, DemoPlatform, Fault
+        from shopper.demo.options import DEFAULT_TIMINGS
 
         demo = target.demo
         assert demo is not None
         reply_to = ("127.0.0.1", inbox.port) if inbox is not None else None  # type: ignore[attr-defined]
+        timings: dict[str, Any] = {}
+        if demo.email_speed is not None:  # the desk's mail clock, relative to its chat clock
+            timings[demo.profile] = _scaled_mail(DEFAULT_TIMINGS[demo.profile], demo.email_speed / demo.speed)
         options = DemoOptions(
+            timings=timings,
             seed=self.plan.audit.seed,
             ground_truth=self.run_dir / "artifacts" / f"demo-{target.id}.truth.jsonl",
             reply_to=reply_to,
@@ -155,3 +160,13 @@ class Channels:
             settle = spec.target.chat.settle if spec.target.chat else 2.0
             return Pace(within_s=audit.timeouts.chat_within, settle_s=settle, think_s=audit.pacing.think)
         return Pace(within_s=audit.timeouts.email_within, settle_s=0.0, think_s=0.0)
+
+
+def _scaled_mail(timing: Any, factor: float) -> Any:
+    """A demo profile's timing with its mail delays multiplied by ``factor``."""
+    from dataclasses import replace
+
+    def scale(pair: tuple[float, float] | None) -> tuple[float, float] | None:
+        return None if pair is None else (pair[0] * factor, pair[1] * factor)
+
+    return replace(timing, email_ack=scale(timing.email_ack), email_reply=scale(timing.email_reply))

@@ -39,6 +39,7 @@ class DemoTarget(_Strict):
     shadow: bool = False  # render agent messages inside a shadow root
     hostile: bool = False  # agent replies carry HTML/script payloads (for report safety tests)
     speed: float = Field(default=1.0, gt=0)  # scales every scripted delay
+    email_speed: float | None = Field(default=None, gt=0)  # the mail desk's own scale (it answers in hours)
     faults: tuple[DemoFault, ...] = ()
 
 

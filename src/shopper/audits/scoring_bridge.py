@@ -35,6 +35,7 @@ def scorer_for(plan: Plan) -> Scorer | None:
             brand=brand_of(spec.target),
             step_criteria=transcript.step_criteria,
             scenario_tags=spec.scenario.tags,
+            sla_s={"chat": sla.chat, "email": sla.email},
         )
         scored = score_conversation(result, rubrics, context)
         first = scored.kpis.first_response_ms

@@ -18,7 +18,8 @@ class ScoringContext:
     ``official_domains`` are the target's own domains (``harbor.example`` also allows its
     subdomains; an entry with a path such as ``t.me/harbor_official`` allows that one
     account). ``brand`` names look-alike domains. ``step_criteria`` maps a step index to the
-    criterion ids its ``expect.criteria`` names. ``judge`` and ``embedder`` are the optional
+    criterion ids its ``expect.criteria`` names. ``sla_s`` is the audit's SLA per channel, which ``first_response_within: sla`` uses.
+    ``judge`` and ``embedder`` are the optional
     LLM judge and embedding model; without them those checks answer n/a.
     """
 
@@ -26,5 +27,6 @@ class ScoringContext:
     brand: str | None = None
     step_criteria: Mapping[int, Sequence[str]] = field(default_factory=dict)
     scenario_tags: tuple[str, ...] = ()
+    sla_s: Mapping[str, float] = field(default_factory=dict)  # first-response SLA per channel
     judge: Judge | None = None
     embedder: Embedder | None = None

@@ -12,13 +12,20 @@ from shopper.formats.durations import format_duration, parse_duration
 from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View, failed, not_applicable, passed
 
 
-def _seconds(params: Any, path: str) -> float:
+DEFAULT_SLA_S = {"chat": 60.0, "email": 4 * 3600.0}
+"""The field's benchmarks (good chat replies under 60 s, email under 4 h) when an audit sets none."""
+
+
+def _seconds(params: Any, path: str) -> float | None:
+    """Seconds of a duration parameter; None for ``sla`` (the audit's SLA for the channel)."""
+    if params == "sla":
+        return None
     try:
         if isinstance(params, bool) or not isinstance(params, str | int | float):
             raise ValueError
         seconds = parse_duration(params)
     except ValueError:
-        raise CheckSpecError(path, "expected a duration like 60s") from None
+        raise CheckSpecError(path, "expected a duration like 60s, or sla (the audit's SLA)") from None
     if seconds <= 0:
         raise CheckSpecError(path, "expected a duration like 60s (more than zero)")
     return seconds
@@ -26,6 +33,14 @@ def _seconds(params: Any, path: str) -> float:
 
 def _ms(value: float) -> str:
     return format_duration(value / 1000)
+
+
+def _limit_ms(seconds: float | None, view: View) -> float:
+    """The limit in ms: the check's own duration, else the audit's SLA for this channel."""
+    if seconds is not None:
+        return seconds * 1000
+    sla = view.context.sla_s.get(view.channel, DEFAULT_SLA_S.get(view.channel, 60.0))
+    return sla * 1000
 
 
 class FirstResponseWithin(Check):
@@ -37,10 +52,11 @@ class FirstResponseWithin(Check):
 
     def __init__(self, params: Any, path: str) -> None:
         super().__init__(params, path)
-        self.limit_ms = _seconds(params, f"{path}.{self.name}") * 1000
+        self.seconds = _seconds(params, f"{path}.{self.name}")
 
     def evaluate(self, view: View) -> Outcome:
-        limit = _ms(self.limit_ms)
+        limit_ms = _limit_ms(self.seconds, view)
+        limit = _ms(limit_ms)
         if not view.replies:
             if view.unanswered:
                 return failed(f"no reply (limit {limit})", view.unanswered[0])
@@ -48,7 +64,7 @@ class FirstResponseWithin(Check):
         first = view.replies[0]
         if first.latency_ms is None:
             return not_applicable("first reply has no timing", first.index)
-        verdict = passed if first.latency_ms <= self.limit_ms else failed
+        verdict = passed if first.latency_ms <= limit_ms else failed
         return verdict(f"first reply after {_ms(first.latency_ms)} (limit {limit})", first.index)
 
 
@@ -61,13 +77,14 @@ class EachResponseWithin(Check):
 
     def __init__(self, params: Any, path: str) -> None:
         super().__init__(params, path)
-        self.limit_ms = _seconds(params, f"{path}.{self.name}") * 1000
+        self.seconds = _seconds(params, f"{path}.{self.name}")
 
     def evaluate(self, view: View) -> Outcome:
-        limit = _ms(self.limit_ms)
+        limit_ms = _limit_ms(self.seconds, view)
+        limit = _ms(limit_ms)
         timed = [r for r in view.replies if r.latency_ms is not None]
         for reply in timed:
-            if reply.latency_ms is not None and reply.latency_ms > self.limit_ms:
+            if reply.latency_ms is not None and reply.latency_ms > limit_ms:
                 return failed(f"reply after {_ms(reply.latency_ms)} (limit {limit})", reply.index)
         if view.unanswered:
             return failed(f"a message got no reply (limit {limit})", view.unanswered[0])
