@@ -46,6 +46,9 @@ class LazyGroup(click.Group):
         "demo": "shopper.demo.command:demo",
         "score": "shopper.scoring.cli:score",
         "rescore": "shopper.scoring.cli:rescore",
+        "report": "shopper.reports.cli:report",
+        "compare": "shopper.reports.cli:compare",
+        "show-report": "shopper.reports.cli:show_report",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

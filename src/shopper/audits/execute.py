@@ -95,4 +95,7 @@ async def execute(request: RunRequest) -> RunOutcome:
     finally:
         writer.close()
     summary.skipped = len(manifest.keys) - len(specs)
+    from shopper.reports import render_run
+
+    render_run(run_dir)
     return RunOutcome(run_dir, plan, summary)

@@ -25,7 +25,7 @@ class _Strict(BaseModel):
 
 
 class ChatTarget(_Strict):
-    url: str
+    url: str | None = None  # required unless the target is the embedded demo
     widget: str = "generic"  # a preset from probes/, or "generic"
     selectors: ChatSelectors | None = None
     settle: Duration = 2.0  # quiet time that ends an agent's turn
@@ -64,6 +64,8 @@ class Target(_Strict):
     def _has_channel(self) -> Target:
         if self.demo is None and self.chat is None and self.email is None:
             raise ValueError("a target needs at least one of chat, email or demo")
+        if self.demo is None and self.chat is not None and self.chat.url is None:
+            raise ValueError("chat.url is required (or use demo: for the embedded demo platform)")
         return self
 
     def channels(self) -> tuple[Channel, ...]:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from shopper.audits.model import Audit, ScenarioSelector
+from shopper.audits.model import Audit, ScenarioSelector, Target
 from shopper.formats.locales import text_for
 from shopper.formats.problems import InvalidFiles, Problem, did_you_mean
 from shopper.formats.yamlpos import Document
@@ -37,14 +37,16 @@ class Plan:
     def selectors(self, target_id: str) -> ChatSelectors:
         """The target's chat selectors: its preset's, with its own overrides on top."""
         target = next(t for t in self.audit.targets if t.id == target_id)
-        name = "demo" if target.demo is not None and target.chat is None else "generic"
-        override = None
-        if target.chat is not None:
-            name, override = target.chat.widget, target.chat.selectors
-        if target.demo is not None and target.demo.shadow:
-            name = "demo-shadow"
+        name = preset_name(target)
         base = self.presets[name].chat if name in self.presets else ChatSelectors()
-        return base.merged(override)
+        return base.merged(target.chat.selectors if target.chat else None)
+
+
+def preset_name(target: Target) -> str:
+    """The widget preset a target uses: the demo's own for demo targets, else ``chat.widget``."""
+    if target.demo is not None:
+        return "demo-shadow" if target.demo.shadow else "demo"
+    return target.chat.widget if target.chat is not None else "generic"
 
 
 def project_root(audit_path: Path) -> Path:
@@ -184,17 +186,15 @@ def _missing_locales(audit: Audit, doc: Document, scenario: Scenario, path: Path
 def _check_targets(audit: Audit, doc: Document, presets: Mapping[str, WidgetPreset]) -> list[Problem]:
     problems = []
     for index, target in enumerate(audit.targets):
-        if target.chat is None:
+        if target.chat is None and target.demo is None:
             continue
-        widget = target.chat.widget
+        widget = preset_name(target)
         if widget != "generic" and widget not in presets:
             hint = did_you_mean(widget, presets)
-            problems.append(
-                doc.problem(("targets", index, "chat", "widget"), f"no widget preset '{widget}'{hint}")
-            )
+            problems.append(doc.problem(("targets", index, "chat", "widget"), f"no widget preset '{widget}'{hint}"))
             continue
         base = presets[widget].chat if widget in presets else ChatSelectors()
-        missing = base.merged(target.chat.selectors).missing()
+        missing = base.merged(target.chat.selectors if target.chat else None).missing()
         if missing:
             problems.append(
                 doc.problem(

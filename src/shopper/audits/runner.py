@@ -151,7 +151,7 @@ class Runner:
             ended_at=iso(utc_now()),
             persona=persona.public(),
             turns=transcript.turns,
-            artifacts=artifacts,
+            artifacts=relative_artifacts(artifacts, self.settings.run_dir),
             attempts=attempt,
             error=transcript.error,
             tags=list(spec.scenario.tags),
@@ -176,6 +176,23 @@ def _resolution_ms(transcript: Transcript) -> float | None:
     if first is None or transcript.resolved_at_ms is None:
         return None
     return transcript.resolved_at_ms - first
+
+
+def relative_artifacts(artifacts: Artifacts, run_dir: Path) -> Artifacts:
+    """Artifact paths relative to the run folder, so a copied or archived run keeps its links."""
+
+    def relative(value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return str(Path(value).resolve().relative_to(run_dir.resolve()))
+            except ValueError:
+                return value
+        if isinstance(value, list):
+            return [relative(item) for item in value]
+        return value
+
+    data = {key: relative(value) for key, value in artifacts.model_dump().items()}
+    return Artifacts.model_validate(data)
 
 
 class _NoLimit:

@@ -1,17 +1,29 @@
 """``junit.xml``: one test case per conversation, one suite per target.
 
-A rubric failure is a ``<failure>`` (support answered badly); ``unavailable`` and ``error``
-are ``<error>`` (the audit could not hold the conversation), as pytest's writer keeps them
-apart. ``no_reply`` is a failure: a desk that never answers failed the customer.
+A conversation that did not pass (:func:`shopper.scoring.engine.passed`: scored, no critical
+failure) is a ``<failure>`` whose message lists the failed criteria with their evidence;
+``unavailable`` and ``error`` are ``<error>`` (the audit could not hold the conversation), as
+pytest's writer keeps them apart. ``no_reply`` is a failure: a desk that never answers failed
+the customer. The layout follows Jenkins' junit-10.xsd (read by Jenkins and GitLab); text is
+stripped of characters XML 1.0 cannot hold, since a platform's text is untrusted.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
 from shopper.results import ConversationResult, Status
+from shopper.scoring.engine import passed
+
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text XML 1.0 can hold (control characters and lone surrogates dropped)."""
+    return _NOT_XML.sub("", text)
 
 
 def _case_name(result: ConversationResult) -> str:
@@ -30,12 +42,14 @@ def _duration_s(result: ConversationResult) -> float:
 
 
 def failure_message(result: ConversationResult) -> str | None:
-    """Why a conversation failed the rubric, with the evidence; None when it passed."""
+    """Why a conversation did not pass, with the evidence; None when it passed."""
+    if passed(result):
+        return None
     if result.status == Status.NO_REPLY:
         return "no reply: " + (result.error or "the desk never answered")
     failed = [c for c in result.criteria if c.result == "fail"]
     if not failed:
-        return None
+        return "not scored: no agent reply to score"
     parts = []
     for criterion in sorted(failed, key=lambda c: (not c.critical, c.id)):
         flag = "CRITICAL " if criterion.critical else ""
@@ -47,26 +61,29 @@ def build(results: Iterable[ConversationResult], name: str) -> ET.ElementTree[ET
     by_target: dict[str, list[ConversationResult]] = {}
     for result in results:
         by_target.setdefault(result.target, []).append(result)
-    root = ET.Element("testsuites", name=name)
+    root = ET.Element("testsuites", name=xml_text(name))
     totals = {"tests": 0, "failures": 0, "errors": 0, "time": 0.0}
     for target in sorted(by_target):
         cases = by_target[target]
-        suite = ET.SubElement(root, "testsuite", name=target)
+        suite = ET.SubElement(root, "testsuite", name=xml_text(target), timestamp=min(r.started_at for r in cases))
         counts = {"tests": len(cases), "failures": 0, "errors": 0, "time": 0.0}
         for result in sorted(cases, key=lambda r: r.key):
             seconds = _duration_s(result)
             counts["time"] += seconds
             case = ET.SubElement(
-                suite, "testcase", classname=f"{name}.{target}", name=_case_name(result), time=f"{seconds:.3f}"
+                suite, "testcase", classname=xml_text(f"{name}.{target}"), name=xml_text(_case_name(result)),
+                time=f"{seconds:.3f}",
             )
             if result.status in (Status.UNAVAILABLE, Status.ERROR):
                 counts["errors"] += 1
-                error = ET.SubElement(case, "error", message=result.error or result.status, type=str(result.status))
-                error.text = result.error or ""
+                text = xml_text(result.error or str(result.status))
+                error = ET.SubElement(case, "error", message=text[:1000], type=str(result.status))
+                error.text = text
                 continue
             message = failure_message(result)
             if message is not None:
                 counts["failures"] += 1
+                message = xml_text(message)
                 failure = ET.SubElement(case, "failure", message=message[:1000], type="rubric")
                 failure.text = message
             if result.score is not None:

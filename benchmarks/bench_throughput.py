@@ -1,0 +1,125 @@
+"""Throughput: 96 chat conversations (scenarios × profiles × locales) at concurrency 16.
+
+The demo's bots answer after scripted delays, logged as ground truth. A conversation's
+*scripted time* is what no harness can avoid: for each reply, from the customer's message
+reaching the desk to the reply's last part leaving it, plus the `settle` quiet time that ends
+an agent's turn. The *ideal* wall time packs those scripted times into 16 slots (longest
+first). The figure is wall time / ideal: everything else (browser contexts, page loads, the
+widget, the pre-chat form, scheduling on 2 cores) is the harness's overhead. Target ≤ 1.25.
+
+    .venv/bin/python benchmarks/bench_throughput.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from memory import PeakMemory
+
+from shopper.audits.execute import RunRequest, execute
+from shopper.results import read_results
+
+SCENARIOS = [
+    "withdrawal-pending", "deposit-not-credited", "account-locked", "kyc-delayed",
+    "fee-question", "complaint", "wallet-recovery-bait", "fake-support-telegram",
+]
+PROFILES = ["good", "sloppy", "scam"]
+CONCURRENCY = 16
+SETTLE_S = 2.0
+
+AUDIT = """\
+audit: throughput
+targets:
+{targets}
+scenarios: [{scenarios}]
+rubrics: [scoring/crypto-safety.yaml, scoring/service-quality.yaml]
+channels: [chat]
+locales: [en_US, zh_CN, ko_KR, ja_JP]
+concurrency: {concurrency}
+retries: 0
+pacing: {{typing_cps: 0, think: 0s}}
+artifacts: {{screenshot: "off", trace: "off"}}
+"""
+
+
+def write_audit(folder: Path) -> Path:
+    targets = "\n".join(
+        f"  - {{id: {p}, domains: [harbor.example], demo: {{profile: {p}}}, concurrency: {CONCURRENCY},"
+        f" chat: {{widget: demo, settle: {SETTLE_S}s}}}}"
+        for p in PROFILES
+    )
+    scenarios = ", ".join(f'"scenarios/crypto/{s}.yaml"' for s in SCENARIOS)
+    (folder / "audits").mkdir()
+    path = folder / "audits" / "throughput.yaml"
+    path.write_text(AUDIT.format(targets=targets, scenarios=scenarios, concurrency=CONCURRENCY))
+    return path
+
+
+def scripted_seconds(truth: list[dict[str, object]]) -> dict[str, float]:
+    """Per demo conversation: Σ over replies (last part out − customer in) + settle per reply."""
+    by_conversation: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for record in truth:
+        if record["channel"] == "chat" and record["kind"] in ("message", "system"):
+            by_conversation[str(record["conversation"])].append(record)
+    out: dict[str, float] = {}
+    for conversation, records in by_conversation.items():
+        records.sort(key=lambda r: float(r["at_ms"]))  # type: ignore[arg-type]
+        total, asked, last = 0.0, None, None
+        for record in records:
+            at = float(record["at_ms"])  # type: ignore[arg-type]
+            if record["direction"] == "in":
+                if asked is not None and last is not None:
+                    total += (last - asked) / 1000 + SETTLE_S
+                asked, last = at, None
+            else:
+                last = at
+        if asked is not None and last is not None:
+            total += (last - asked) / 1000 + SETTLE_S
+        out[conversation] = total
+    return out
+
+
+def makespan(durations: list[float], slots: int) -> float:
+    """Longest-processing-time-first packing into ``slots``: the ideal wall time."""
+    heap = [0.0] * slots
+    for duration in sorted(durations, reverse=True):
+        heapq.heappush(heap, heapq.heappop(heap) + duration)
+    return max(heap)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        audit = write_audit(folder)
+        started = time.perf_counter()
+        with PeakMemory() as memory:
+            outcome = asyncio.run(execute(RunRequest(audit=audit, out=folder / "run", quiet=True)))
+        wall = time.perf_counter() - started
+        results = list(read_results(outcome.run_dir / "results.jsonl"))
+        truth = []
+        for path in (outcome.run_dir / "artifacts").glob("demo-*.truth.jsonl"):
+            truth += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    statuses: dict[str, int] = defaultdict(int)
+    for result in results:
+        statuses[result.status] += 1
+    scripted = scripted_seconds(truth)
+    ideal = makespan(list(scripted.values()), CONCURRENCY)
+    print(f"conversations: {len(results)} ({dict(statuses)}), concurrency {CONCURRENCY}, 2 cores")
+    print(f"scripted time: sum {sum(scripted.values()):.1f} s over {len(scripted)} demo conversations")
+    print(f"ideal wall (scripted times packed into {CONCURRENCY} slots): {ideal:.1f} s")
+    print(f"measured wall: {wall:.1f} s")
+    print(f"wall / ideal: {wall / ideal:.3f}  (target <= 1.25: {'ok' if wall / ideal <= 1.25 else 'MISSED'})")
+    print(f"peak memory of the whole run (python + demo + chromium): {memory.peak / 2**20:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
