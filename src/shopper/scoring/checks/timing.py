@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 from shopper.formats.durations import format_duration, parse_duration
 from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View, failed, not_applicable, passed
 
-
 DEFAULT_SLA_S = {"chat": 60.0, "email": 4 * 3600.0}
 """The field's benchmarks (good chat replies under 60 s, email under 4 h) when an audit sets none."""
 
