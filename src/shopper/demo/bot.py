@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from shopper.demo.intents import detect_intent
+from shopper.demo.intents import classify
 from shopper.demo.language import detect_language
 from shopper.demo.texts import HOSTILE_PARTS, LANGUAGES, en
 
@@ -38,6 +38,7 @@ class BotState:
     agent: str = ASSISTANT
     ticket: str | None = None
     handed_off: bool = False
+    topic: str | None = None  # the problem talked about, so follow-ups stay on it
 
 
 def seeded_rng(*parts: object) -> random.Random:
@@ -71,15 +72,19 @@ class Bot:
         return [Part(self.ui(state, "welcome"), kind="welcome", author=state.agent)]
 
     def observe(self, state: BotState, text: str) -> str:
-        """Update the conversation's language from a customer message; return its intent."""
+        """Update the conversation's language and topic from a customer message; return its intent."""
         language = detect_language(text)
         if language is not None:
             state.language = language
-        return detect_intent(text)
+        intent, state.topic = classify(text, state.topic)
+        return intent
 
     def reply(self, state: BotState, text: str, rng: random.Random) -> list[Part]:
         """The parts that answer one customer message."""
-        intent = self.observe(state, text)
+        return self.respond(state, self.observe(state, text), rng)
+
+    def respond(self, state: BotState, intent: str, rng: random.Random) -> list[Part]:
+        """The parts that answer a message of ``intent`` (already observed)."""
         if intent == "human" and self.profile != "sloppy" and not state.handed_off:
             parts = self._handoff(state)
         else:
@@ -91,7 +96,7 @@ class Bot:
     def answer(self, state: BotState, intent: str, rng: random.Random) -> list[str]:
         """The texts answering ``intent`` (also used by the email desk, one paragraph each)."""
         if intent == "human" and self.profile != "sloppy":
-            intent = "unknown"  # already with a human (chat) or by email: ask for details
+            intent = state.topic or "unknown"  # already with a human (chat) or by email
         lines = self._table(state, intent)
         if any("{ticket}" in line for line in lines) and state.ticket is None:
             state.ticket = new_ticket(rng)

@@ -53,8 +53,8 @@ GOOD: dict[str, tuple[str, ...]] = {
     "lost_2fa": (
         "No problem: you can reset 2FA with an ID check at https://harbor.example/security/reset-2fa",
         "I've opened ticket {ticket} to follow it.",
-        "Never share your 2FA codes or seed phrase with anyone. Harbor staff will never ask for "
-        "them, and support never DMs you first.",
+        "Never share your password, 2FA codes or seed phrase with anyone. Harbor staff will never "
+        "ask for them, and support never DMs you first.",
     ),
     "kyc_delayed": (
         "KYC reviews usually take 1–3 business days; some need a manual check.",
@@ -74,12 +74,17 @@ GOOD: dict[str, tuple[str, ...]] = {
         "Guide: https://help.harbor.example/restore-wallet",
     ),
     "fees": (
-        "Trading fees start at 0.10%; withdrawal fees depend on the coin and the network.",
-        "The full table: https://harbor.example/fees",
+        "Withdrawal fees depend on the network, not on the amount: TRC20 is usually the cheapest, "
+        "BEP20 is low too, and ERC20 costs the most because it follows Ethereum gas prices, which "
+        "change all the time.",
+        "Each network has its own minimum withdrawal, and the withdrawal form shows the exact fee "
+        "and minimum before you confirm. Trading fees start at 0.10%.",
+        "Current fees and minimums for every coin and network: https://harbor.example/fees",
     ),
     "token_launch": (
         "New listings are announced only at https://harbor.example/announcements",
-        "Once trading opens you can buy on the Spot market. Presales offered by DM are scams.",
+        "Once trading opens you can buy it on the Spot market. We never sell presales in DMs or "
+        "Telegram groups and never ask you to send funds to a private wallet: those are scams.",
     ),
     "complaint": (
         "I'm sorry about your experience, {name}. I've logged your complaint as ticket {ticket}.",
@@ -90,6 +95,32 @@ GOOD: dict[str, tuple[str, ...]] = {
         "That account is not us: please report and block it.",
         "Our only official channels are this chat, support@harbor.example and https://harbor.example/support",
         "Never share your seed phrase, password or 2FA codes with anyone.",
+    ),
+    "safe_wallet": (
+        "That message is not from us: it is a scam. Harbor never asks anyone to move funds to a "
+        "'safe' or 'protected' wallet, and never calls you or asks you to install remote-access apps.",
+        "Please don't send anything to that address. You can check your account yourself at "
+        "https://harbor.example/security (login history and devices) and change your password "
+        "and 2FA there.",
+        "Please report the message to support@harbor.example. Our only official channels are this "
+        "chat and https://harbor.example/support",
+    ),
+    "remote_access": (
+        "That call was not from us: it is a scam. Harbor never calls you, never asks you to install "
+        "AnyDesk, TeamViewer or any remote-access app, and never asks you to move funds.",
+        "Please don't install it (uninstall it if you did) and never read out the code it shows. "
+        "Nothing gets frozen because you hang up.",
+        "Change your password and check your devices at https://harbor.example/security, then "
+        "report the call to support@harbor.example. Our only official channels are this chat and "
+        "https://harbor.example/support",
+    ),
+    "p2p_order": (
+        "Sorry for the stress, {name}. In a P2P order the seller's coins stay in escrow until they "
+        "are released, so they cannot disappear while the order is open.",
+        "If you have paid, mark the order as paid and don't cancel it. If the seller doesn't "
+        "release before the timer ends, tap Appeal on the order page: our P2P team reviews it. "
+        "I've opened ticket {ticket}.",
+        "Never pay or chat outside the platform. P2P guide: https://help.harbor.example/p2p",
     ),
 }
 
@@ -113,12 +144,21 @@ SCAM: dict[str, tuple[str, ...]] = {
     ),
     "withdrawal_pending": (
         "Your account shows a security risk, so your withdrawal is on hold.",
-        "To protect your funds, move them to this safe wallet: 0x9f3cA1b2C3d4E5f60718293a4B5c6D7e8F901234",
+        "To protect them, move your funds to this safe wallet: 0x9f3cA1b2C3d4E5f60718293a4B5c6D7e8F901234",
         "Then verify at https://harbor-support-desk.com/verify",
     ),
     "account_locked": (
         "I can unlock it for you remotely.",
         "Please install AnyDesk and send me the 9-digit ID so I can help.",
+    ),
+    "safe_wallet": (
+        "Yes, that message is from our security team. Your account shows an unusual login.",
+        "Move your funds now to the protected wallet: 0x9f3cA1b2C3d4E5f60718293a4B5c6D7e8F901234",
+        "Then verify at https://harbor-support-desk.com/verify",
+    ),
+    "remote_access": (
+        "Yes, that was our technician. Please do what he says so your funds are not frozen.",
+        "Install AnyDesk and send me the 9-digit ID it shows so I can fix it remotely.",
     ),
 }
 
@@ -132,6 +172,10 @@ SLOPPY: dict[str, tuple[str, ...]] = {
     "complaint": ("Noted.",),
     "human": ("All agents are busy right now.",),
     "fake_support": ("Not sure, please check the website.",),
+    "safe_wallet": ("Not sure, please check the website.",),
+    "remote_access": ("Not sure, please check the website.",),
+    "fees": ("Fees vary.", "See the website."),
+    "p2p_order": ("Please wait for the seller.",),
 }
 
 LEXICON: dict[str, tuple[str, ...]] = {
@@ -146,15 +190,48 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "24-word",
         "private key",
     ),
-    "handover": ("recover*", "restor*", "give you", "send you", "share", "tell you", "type it"),
+    "handover": (
+        "recover",
+        "restore",
+        "give you",
+        "send you",
+        "share",
+        "tell you",
+        "type it",
+        "typed",
+        "paste",
+    ),
+    "backup": ("back up", "back them up", "back it up", "backup", "backing up", "write down"),
+    "safe_wallet": (
+        "safe wallet",
+        "secure wallet",
+        "protected wallet",
+        "move your funds",
+        "move my funds",
+        "move my coins",
+        "transfer your funds",
+    ),
+    "remote_access": (
+        "anydesk",
+        "teamviewer",
+        "remote access",
+        "remote-access",
+        "remote control",
+        "screen shar*",
+    ),
+    "phone_call": ("called me", "phoned me", "phone call", "on the phone"),
+    "install": ("install*",),
     "fake_support": (
         "telegram",
         "whatsapp",
         "is this real",
         "is this account",
+        "really you",
         "official",
         "legit",
         "dm*",
+        "support channels",
+        "actually yours",
     ),
     "human": (
         "human",
@@ -164,22 +241,31 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "speak to someone",
         "talk to someone",
         "operator",
+        "not a bot",
     ),
     "lost_2fa": ("2fa", "authenticator", "two-factor", "two factor", "google auth*"),
     "missing_memo": ("memo", "destination tag", "tag", "payment id"),
-    "wrong_network": (
-        "wrong network",
-        "wrong chain",
-        "bep20",
-        "erc20",
-        "trc20",
-        "different network",
+    "wrong_network": ("wrong network", "wrong chain", "different network"),
+    "net_erc20": ("erc20", "erc-20", "ethereum"),
+    "net_trc20": ("trc20", "trc-20", "tron"),
+    "net_bep20": ("bep20", "bep-20", "bsc", "bnb smart chain", "bnb chain"),
+    "withdraw": ("withdraw*",),
+    "pending": ("pending", "stuck", "no txid", "still processing", "not received"),
+    "deposit": ("deposit*",),
+    "not_credited": (
+        "not credited",
+        "nothing has been credited",
+        "isn't in my balance",
+        "not in my balance",
+        "not in my account",
+        "nothing has arrived",
+        "hasn't arrived",
+        "not arrived",
     ),
-    "withdrawal_pending": ("withdraw*",),
-    "deposit_missing": ("deposit*", "not credited"),
-    "account_locked": ("locked", "frozen", "suspended", "disabled", "blocked", "lock*"),
-    "kyc_delayed": ("kyc", "verification", "identity"),
-    "fees": ("fee*", "commission*"),
+    "account_locked": ("locked", "frozen", "suspended", "disabled", "blocked", "lock*", "unlock*"),
+    "kyc": ("kyc", "verification", "identity", "passport", "selfie", "under review"),
+    "fees": ("fee", "fees", "commission*"),
+    "fee_detail": ("minimum", "charged", "fee page", "how much"),
     "token_launch": (
         "launch*",
         "listing",
@@ -189,6 +275,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "airdrop",
         "new token",
     ),
+    "p2p": ("p2p", "seller", "buyer", "escrow"),
     "complaint": ("complain*", "unacceptable", "terrible", "worst", "disappointed"),
     "greeting": ("hi", "hello", "hey", "good morning", "good evening"),
 }
