@@ -1,0 +1,223 @@
+// shopper's in-page observer. Injected as an init script, so it runs in every frame before the
+// page's own scripts. It stamps, with the page's clock (performance.timeOrigin + now()):
+//   - every new agent / system / shopper message element (and its text until it stops changing),
+//   - the typing indicator's shown / hidden transitions,
+//   - the shopper's send (capture-phase Enter on the input, click on the send button, submit),
+//   - WebSocket opens and closes (a dropped socket mid-reply),
+// and pushes the records to Python through an exposed binding. It never changes the page.
+(function (cfg) {
+  "use strict";
+  if (window.__shopperObserverInstalled) { return; }
+  Object.defineProperty(window, "__shopperObserverInstalled", { value: true });
+
+  var sel = cfg.selectors;
+  var MESSAGE_KINDS = ["system", "agent", "shopper"];
+  var seq = 0;
+  var pending = [];
+  var flushTimer = null;
+  var tracked = new WeakMap();
+  var lastText = new WeakMap();  // record -> its text as last pushed
+  var live = [];
+  var roots = [];
+  var typingOn = false;
+  var conversation = "";
+
+  function now() { return performance.timeOrigin + performance.now(); }
+
+  function flush() {
+    flushTimer = null;
+    var fn = window[cfg.binding];
+    if (typeof fn !== "function") { flushTimer = setTimeout(flush, 50); return; }
+    var batch = pending;
+    pending = [];
+    try { Promise.resolve(fn(batch)).catch(function () {}); } catch (e) { /* page closing */ }
+  }
+
+  function push(record) {
+    seq += 1;
+    record.seq = seq;
+    pending.push(record);
+    if (flushTimer === null) { flushTimer = setTimeout(flush, 0); }
+  }
+
+  function textOf(el) { return (el.textContent || "").replace(/\s+/g, " ").trim(); }
+
+  function matches(el, selector) {
+    try { return Boolean(selector) && el.matches(selector); } catch (e) { return false; }
+  }
+
+  function inList(el) {
+    if (!sel.message_list) { return true; }
+    try { return el.closest(sel.message_list) !== null; } catch (e) { return true; }
+  }
+
+  function dataAttrs(el) {
+    var out = {};
+    for (var i = 0; i < el.attributes.length && i < 20; i++) {
+      var attr = el.attributes[i];
+      if (attr.name.indexOf("data-") === 0) { out[attr.name.slice(5)] = attr.value.slice(0, 200); }
+    }
+    return out;
+  }
+
+  var rerendered = {};  // kind + text -> records of messages removed in this mutation batch
+
+  function track(el, kind, at) {
+    if (tracked.has(el) || !inList(el)) { return; }
+    var text = textOf(el);
+    var again = rerendered[kind + "\u0000" + text];
+    if (again && again.length) {  // the widget re-rendered a message it already showed
+      var old = again.shift();
+      tracked.set(el, old);
+      live.push({ el: el, text: lastText.get(old) });  // a changed text is pushed just below
+      return;
+    }
+    var record = { type: "message", kind: kind, at_ms: at, text: text, data: dataAttrs(el) };
+    tracked.set(el, record);
+    lastText.set(record, text);
+    live.push({ el: el, text: text });
+    if (live.length > 40) { live.shift(); }
+    push(record);
+  }
+
+  function scan(node, at) {
+    if (node.nodeType !== 1) { return; }
+    MESSAGE_KINDS.forEach(function (kind) {
+      var selector = sel[kind];
+      if (!selector) { return; }
+      if (matches(node, selector)) { track(node, kind, at); }
+      try { node.querySelectorAll(selector).forEach(function (el) { track(el, kind, at); }); } catch (e) { /* bad selector */ }
+    });
+    if (node.shadowRoot) { observe(node.shadowRoot); }
+  }
+
+  function visible(el) {
+    if (!el.isConnected || el.getClientRects().length === 0) { return false; }
+    var style = getComputedStyle(el);
+    return style.visibility !== "hidden" && style.display !== "none";
+  }
+
+  function typingVisible() {
+    if (!sel.typing) { return false; }
+    for (var i = 0; i < roots.length; i++) {
+      var found;
+      try { found = roots[i].querySelectorAll(sel.typing); } catch (e) { return false; }
+      for (var j = 0; j < found.length; j++) { if (visible(found[j])) { return true; } }
+    }
+    return false;
+  }
+
+  function noteRemoved(node) {
+    if (node.nodeType !== 1) { return; }
+    var found = [node];
+    try { found = found.concat(Array.prototype.slice.call(node.querySelectorAll("*"))); } catch (e) { /* detached */ }
+    found.forEach(function (el) {
+      var old = tracked.get(el);
+      if (!old) { return; }
+      var key = old.kind + "\u0000" + textOf(el);
+      (rerendered[key] = rerendered[key] || []).push(old);
+    });
+  }
+
+  function afterMutations(records) {
+    var at = now();
+    rerendered = {};
+    records.forEach(function (m) {
+      if (m.type === "childList") { m.removedNodes.forEach(noteRemoved); }
+    });
+    records.forEach(function (m) {
+      if (m.type === "childList") { m.addedNodes.forEach(function (n) { scan(n, at); }); }
+    });
+    rerendered = {};
+    live = live.filter(function (item) { return item.el.isConnected; });
+    live.forEach(function (item) {
+      var text = textOf(item.el);
+      if (text !== item.text) {
+        item.text = text;
+        var record = tracked.get(item.el);
+        lastText.set(record, text);
+        push({ type: "text", ref: record.seq, at_ms: at, text: text });
+      }
+    });
+    var shown = typingVisible();
+    if (shown !== typingOn) {
+      typingOn = shown;
+      push({ type: "typing", on: shown, at_ms: at });
+    }
+    var holder = document.querySelector("[data-conversation-id]:not([data-conversation-id=''])");
+    var id = holder ? holder.getAttribute("data-conversation-id") : "";
+    if (id && id !== conversation) {
+      conversation = id;
+      push({ type: "conversation", id: id.slice(0, 200), at_ms: at });
+    }
+  }
+
+  function observe(root) {
+    if (roots.indexOf(root) !== -1) { return; }
+    roots.push(root);
+    new MutationObserver(afterMutations).observe(root, {
+      childList: true, subtree: true, characterData: true, attributes: true,
+      attributeFilter: ["class", "style", "hidden", "data-conversation-id"]
+    });
+    root.addEventListener("submit", onSubmit, true);
+    if (root !== document) { scan(root.host, now()); Array.prototype.forEach.call(root.children, function (c) { scan(c, now()); }); }
+  }
+
+  function origin(event) {
+    var path = event.composedPath ? event.composedPath() : [];
+    return path.length && path[0].nodeType === 1 ? path[0] : event.target;
+  }
+
+  function closest(el, selector) {
+    try { return Boolean(selector) && el && el.closest && el.closest(selector) !== null; } catch (e) { return false; }
+  }
+
+  function onKeydown(event) {
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) { return; }
+    if (closest(origin(event), sel.input)) { push({ type: "send", how: "enter", at_ms: now() }); }
+  }
+
+  function onClick(event) {
+    if (closest(origin(event), sel.send)) { push({ type: "send", how: "click", at_ms: now() }); }
+  }
+
+  function onSubmit(event) {
+    var form = origin(event);
+    try {
+      if (sel.input && form.querySelector && form.querySelector(sel.input)) {
+        push({ type: "send", how: "submit", at_ms: now() });
+      }
+    } catch (e) { /* bad selector */ }
+  }
+
+  var attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function () {
+    var root = attach.apply(this, arguments);
+    observe(root);
+    return root;
+  };
+
+  if (window.WebSocket) {
+    var Native = window.WebSocket;
+    var Watched = class WebSocket extends Native {
+      constructor(url, protocols) {
+        super(url, protocols);
+        var opened = false;
+        var where = String(url).slice(0, 300);
+        this.addEventListener("open", function () {
+          opened = true;
+          push({ type: "socket", event: "open", url: where, at_ms: now() });
+        });
+        this.addEventListener("close", function (event) {
+          push({ type: "socket", event: "close", url: where, code: event.code,
+                 reason: String(event.reason || "").slice(0, 200), opened: opened, at_ms: now() });
+        });
+      }
+    };
+    window.WebSocket = Watched;
+  }
+
+  window.addEventListener("keydown", onKeydown, true);
+  window.addEventListener("click", onClick, true);
+  observe(document);
+})

@@ -1,0 +1,96 @@
+"""From observer records to result turns: roles, kinds, latencies, redaction, artifact names."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from shopper.probes.chat.observer import Message
+from shopper.results import Turn
+
+REDACTED = "[redacted]"
+
+# A system line that announces a human agent, in the languages the scenario library ships.
+HUMAN_HANDOFF = re.compile(
+    r"\bhuman\b|\b(live|real) (agent|person)\b|\bconnect(ed|ing)? (you )?(to|with) (an? )?agent"
+    r"|人工|真人|客服人员|상담원|상담사|オペレーター|担当者",
+    re.IGNORECASE,
+)
+
+
+class Redactor:
+    """Replaces every secret value (longest first) with ``[redacted]``."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        self.secrets = sorted({s for s in secrets if s and len(s) >= 3}, key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+    def data(self, data: dict[str, str]) -> dict[str, str]:
+        return {key: self(value) for key, value in data.items()}
+
+
+def welcome_turns(messages: Iterable[Message], redact: Redactor, conversation: str | None) -> list[Turn]:
+    """Messages that arrived before the shopper spoke: never replies."""
+    turns: list[Turn] = []
+    for message in messages:
+        meta = _meta(message, redact, conversation)
+        if message.kind == "agent":
+            turns.append(Turn(role="agent", text=redact(message.text), at_ms=message.at_ms,
+                              kind="welcome", meta=meta))  # fmt: skip
+        elif message.kind == "system":
+            turns.append(_system(message, redact, meta))
+    return turns
+
+
+def reply_turns(
+    messages: Iterable[Message],
+    *,
+    sent_at_ms: float,
+    redact: Redactor,
+    conversation: str | None,
+    typing: list[list[float | None]],
+) -> list[Turn]:
+    """The agent's messages after the shopper's send, with latencies from that send stamp."""
+    turns: list[Turn] = []
+    for message in messages:
+        meta = _meta(message, redact, conversation)
+        if message.kind == "agent":
+            turns.append(Turn(role="agent", text=redact(message.text), at_ms=message.at_ms,
+                              latency_ms=round(message.at_ms - sent_at_ms, 3), meta=meta))  # fmt: skip
+        elif message.kind == "system":
+            turns.append(_system(message, redact, meta))
+    first_agent = next((turn for turn in turns if turn.role == "agent"), None)
+    if first_agent is not None and typing:
+        first_agent.meta["typing"] = typing
+    return turns
+
+
+def _system(message: Message, redact: Redactor, meta: dict[str, Any]) -> Turn:
+    kind = "handoff" if HUMAN_HANDOFF.search(message.text) else "event"
+    return Turn(role="system", text=redact(message.text), at_ms=message.at_ms, kind=kind, meta=meta)
+
+
+def _meta(message: Message, redact: Redactor, conversation: str | None) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    if message.changed_ms != message.at_ms:
+        meta["settled_at_ms"] = message.changed_ms
+    if message.data:
+        meta["data"] = redact.data(message.data)
+    if conversation:
+        meta["conversation_id"] = conversation
+    return meta
+
+
+def artifact_slug(key: str, limit: int = 80) -> str:
+    """A file-name-safe slug of a conversation key, hash-truncated when long (playwright-pytest)."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key).strip("-.") or "conversation"
+    if len(slug) <= limit and slug == key:
+        return slug
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
+    return f"{slug[: limit - 9]}-{digest}"

@@ -1,0 +1,58 @@
+"""Pieces of the chat probe that need no browser: records, redaction, names, kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopper.probes.chat import ChatConfig
+from shopper.probes.chat.config import keeps
+from shopper.probes.chat.observer import RecordLog, init_script
+from shopper.probes.chat.turns import HUMAN_HANDOFF, Redactor, artifact_slug
+from shopper.probes.preset import ChatSelectors
+
+
+def test_records_from_two_frames_do_not_mix_and_text_settles() -> None:
+    log = RecordLog()
+    log.receive(1, [{"type": "message", "kind": "agent", "seq": 1, "at_ms": 10.0, "text": "Hel"}])
+    log.receive(2, [{"type": "message", "kind": "agent", "seq": 1, "at_ms": 11.0, "text": "x"}])
+    log.receive(1, [{"type": "text", "ref": 1, "at_ms": 30.0, "text": "Hello there"},
+                    {"type": "typing", "on": True, "at_ms": 31.0},
+                    {"type": "send", "how": "enter", "at_ms": 40.0}, "junk", {"type": "?"}])  # fmt: skip
+    first, second = log.messages
+    assert (first.text, first.at_ms, first.changed_ms) == ("Hello there", 10.0, 30.0)
+    assert second.text == "x"
+    assert log.typing_shown()
+    assert log.first_send_after(0) == (5, 40.0, "enter")
+    assert log.first_send_after(5) is None
+
+
+def test_secrets_are_redacted_longest_first() -> None:
+    redact = Redactor(["hunter2", "hunter2-long", ""])
+    assert redact("pw hunter2-long and hunter2") == "pw [redacted] and [redacted]"
+
+
+def test_artifact_names_are_slugs_hash_truncated_when_needed() -> None:
+    assert artifact_slug("plain-key_1.0") == "plain-key_1.0"
+    slug = artifact_slug("audit/target/scenario/zh_CN/0")
+    assert slug.startswith("audit-target-scenario-zh_CN-0-") and len(slug) == 30 + 8
+    assert artifact_slug("a/b") != artifact_slug("a b")  # different keys, different files
+    assert len(artifact_slug("x" * 300)) == 80
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["You are now chatting with Mia (human agent)", "您现在正在与 Mia(人工客服)对话",
+     "지금부터 Mia(상담원)와 대화 중입니다", "Mia(有人オペレーター)と会話中です"],
+)  # fmt: skip
+def test_hand_off_lines_are_recognised_in_every_language(line: str) -> None:
+    assert HUMAN_HANDOFF.search(line)
+    assert not HUMAN_HANDOFF.search("Mia left the conversation")
+
+
+def test_config_refuses_selectors_without_input_and_policies_keep() -> None:
+    with pytest.raises(ValueError, match="input"):
+        ChatConfig(url="http://127.0.0.1/", selectors=ChatSelectors(agent_message=".a"))
+    assert keeps("retain-on-failure", failed=True) and not keeps("retain-on-failure", failed=False)
+    assert keeps("on", failed=False) and not keeps("off", failed=True)
+    script = init_script(ChatSelectors(input="#in", agent_message=".a"))
+    assert '"agent": ".a"' in script and script.endswith(");")
