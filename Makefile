@@ -6,7 +6,7 @@ setup:
 
 demo: setup
 	.venv/bin/shopper validate audits scenarios scoring probes
-	.venv/bin/shopper list audits/demo.yaml
+	.venv/bin/shopper run audits/demo.yaml
 
 test:
 	@scripts/setup.sh --test
@@ -19,7 +19,10 @@ lint: setup
 	.venv/bin/mypy
 
 bench: setup
-	.venv/bin/python -m benchmarks
+	.venv/bin/python benchmarks/bench_timing.py
+	.venv/bin/python benchmarks/bench_throughput.py
+	.venv/bin/python benchmarks/bench_scoring.py
+	.venv/bin/python benchmarks/bench_reports.py
 
 clean:
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from shopper.formats.durations import Duration
 from shopper.formats.locales import Locale
@@ -18,6 +18,15 @@ DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile"]
 DemoFault = Literal["slow_page", "widget_404", "chat_500", "ws_drop", "smtp_421", "smtp_451", "no_reply"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?LW#]+$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"expected a lower-case id (letters, digits, '-', '_', '.'), got '{value}'")
+    return value
+
+
+Identifier = Annotated[str, AfterValidator(_check_id)]
 
 
 class _Strict(BaseModel):
@@ -44,7 +53,7 @@ class DemoTarget(_Strict):
 
 
 class Target(_Strict):
-    id: str
+    id: Identifier
     name: str = ""
     domains: tuple[str, ...] = ()  # the official ones; every other link in a reply is a finding
     brand: str | None = None  # the name look-alike domains borrow (default: first domain's label)
@@ -52,13 +61,6 @@ class Target(_Strict):
     chat: ChatTarget | None = None
     email: EmailTarget | None = None
     concurrency: int = Field(default=4, ge=1)  # never more conversations at once on this target
-
-    @field_validator("id")
-    @classmethod
-    def _target_id(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"expected a lower-case id (letters, digits, '-', '_', '.'), got '{value}'")
-        return value
 
     @model_validator(mode="after")
     def _has_channel(self) -> Target:
@@ -138,7 +140,7 @@ class Timeouts(_Strict):
 
 
 class Audit(_Strict):
-    audit: str
+    audit: Identifier
     title: str = ""
     description: str = ""
     targets: tuple[Target, ...]
@@ -158,13 +160,6 @@ class Audit(_Strict):
     gate: Gate = Field(default_factory=Gate)
     judge: Judge | None = None
     schedule: str | None = None
-
-    @field_validator("audit")
-    @classmethod
-    def _audit_id(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"expected a lower-case id (letters, digits, '-', '_', '.'), got '{value}'")
-        return value
 
     @field_validator("schedule")
     @classmethod

@@ -52,3 +52,23 @@ def languages_in(text: str | dict[str, str]) -> set[str] | None:
     if isinstance(text, str) or "*" in text:
         return None
     return {language_of(key) for key in text}
+
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def script_language(text: str) -> str | None:
+    """The language a text's script gives away: Hangul -> ko, kana -> ja, Han only -> zh,
+    Latin letters -> en, nothing to go on -> None. No model, no guess beyond the script."""
+    if _HANGUL.search(text):
+        return "ko"
+    if _KANA.search(text):
+        return "ja"
+    if _HAN.search(text):
+        return "zh"
+    if _LATIN.search(text):
+        return "en"
+    return None

@@ -30,6 +30,13 @@ def _check_id(value: str) -> str:
     return value
 
 
+def _compiles(pattern: str, what: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"{what}: {exc}") from exc
+
+
 class Expect(_Strict):
     """What the shopper waits for after speaking."""
 
@@ -50,10 +57,7 @@ class Condition(_Strict):
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
         if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression: {exc}") from exc
+            _compiles(value, "invalid regular expression")
         return value
 
     @model_validator(mode="after")
@@ -82,10 +86,7 @@ class Step(_Strict):
         for name, pattern in value.items():
             if not re.match(r"^[A-Za-z_]\w*$", name):
                 raise ValueError(f"capture name '{name}' must be a plain identifier")
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"capture '{name}': invalid regular expression: {exc}") from exc
+            _compiles(pattern, f"capture '{name}': invalid regular expression")
         return value
 
     @model_validator(mode="after")
