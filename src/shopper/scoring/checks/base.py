@@ -106,3 +106,12 @@ def require_true(params: Any, path: str, name: str) -> None:
     """For checks whose only parameter is ``true``."""
     if params is not True:
         raise CheckSpecError(f"{path}.{name}", "expected true")
+
+
+class FlagCheck(Check):
+    """A check whose only parameter is ``true`` (``asks_for_secret: true``)."""
+
+    def __init__(self, params: Any, path: str) -> None:
+        super().__init__(params, path)
+        if params is not True:
+            raise CheckSpecError(f"{path}.{self.name}", "expected true")

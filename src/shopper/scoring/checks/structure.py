@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View, failed, not_applicable, passed
+from shopper.scoring.checks.base import (
+    Check,
+    CheckSpecError,
+    FlagCheck,
+    Outcome,
+    View,
+    failed,
+    not_applicable,
+    passed,
+)
 from shopper.scoring.text import clauses, normalize, snippet
 
 DEFAULT_TICKET = (
@@ -114,16 +123,11 @@ class Handoff(Check):
         return failed("no hand-off to a human" + ("" if self.happened else " offered"))
 
 
-class AsksClarifyingQuestion(Check):
+class AsksClarifyingQuestion(FlagCheck):
     """An agent reply asks the customer a question or for a detail (UID, TXID, screenshot)."""
 
     name = "asks_clarifying_question"
     family = "structure"
-
-    def __init__(self, params: Any, path: str) -> None:
-        super().__init__(params, path)
-        if params is not True:
-            raise CheckSpecError(f"{path}.{self.name}", "expected true")
 
     def evaluate(self, view: View) -> Outcome:
         if not view.replies:
