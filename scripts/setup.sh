@@ -43,4 +43,5 @@ say "chromium: $(.venv/bin/python -m shopper.probes.browser)"
 
 if [ "$WANT_TEST_SERVERS" = 1 ]; then
   command -v dovecot >/dev/null || [ -x /usr/sbin/dovecot ] || apt_install dovecot-imapd openssl || exit 3
+  command -v pg_ctlcluster >/dev/null || [ -d /usr/lib/postgresql ] || apt_install postgresql || exit 3
 fi

@@ -102,12 +102,12 @@ def frame(results: Iterable[ConversationResult]) -> pd.DataFrame:
     ])
 
 
-def _rate(series: pd.Series) -> float | None:
+def rate(series: pd.Series) -> float | None:
     known = series.dropna()
     return None if known.empty else float(known.astype(bool).mean())
 
 
-def _summary(group: pd.DataFrame) -> dict[str, Any]:
+def summarize(group: pd.DataFrame) -> dict[str, Any]:
     replied = group[group["replied"]]
     first = replied["first_response_ms"].dropna()
     return {
@@ -118,10 +118,10 @@ def _summary(group: pd.DataFrame) -> dict[str, Any]:
         "first_response_p90_ms": float(first.quantile(0.9)) if not first.empty else None,
         "first_response_max_ms": float(first.max()) if not first.empty else None,
         "mean_response_ms": float(replied["mean_response_ms"].dropna().mean()) if not replied.empty else None,
-        "sla_breach_rate": _rate(group["sla_breached"]),
-        "resolution_rate": _rate(group["resolved"]),
+        "sla_breach_rate": rate(group["sla_breached"]),
+        "resolution_rate": rate(group["resolved"]),
         "handoff_rate": float(replied["handed_off"].mean()) if not replied.empty else None,
-        "language_match_rate": _rate(group["language_match"]),
+        "language_match_rate": rate(group["language_match"]),
         "critical_violations": int(group["critical_failures"].sum()),
         "critical_conversations": int((group["critical_failures"] > 0).sum()),
         "score_mean": float(group["score"].dropna().mean()) if group["score"].notna().any() else None,
@@ -134,7 +134,7 @@ def aggregate(results: Iterable[ConversationResult]) -> pd.DataFrame:
     import pandas as pd
 
     data = frame(results)
-    rows = [{"target": target, "channel": channel, **_summary(group)}
+    rows = [{"target": target, "channel": channel, **summarize(group)}
             for (target, channel), group in data.groupby(["target", "channel"], sort=True)]
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
@@ -144,4 +144,4 @@ def overall(results: Iterable[ConversationResult]) -> pd.DataFrame:
     import pandas as pd
 
     data = frame(results)
-    return pd.DataFrame([{"target": "*", "channel": "*", **_summary(data)}], columns=list(COLUMNS))
+    return pd.DataFrame([{"target": "*", "channel": "*", **summarize(data)}], columns=list(COLUMNS))

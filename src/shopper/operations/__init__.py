@@ -1,0 +1,1 @@
+"""Operating audits around the clock: a history database, schedules, trends and alerts."""
