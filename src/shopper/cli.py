@@ -49,6 +49,10 @@ class LazyGroup(click.Group):
         "report": "shopper.reports.cli:report",
         "compare": "shopper.reports.cli:compare",
         "show-report": "shopper.reports.cli:show_report",
+        "history": "shopper.operations.cli:history",
+        "schedule": "shopper.operations.cli:schedule",
+        "trend": "shopper.operations.cli:trend",
+        "merge": "shopper.audits.merge:merge",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -167,20 +171,40 @@ def init(directory: Path) -> None:
               help="Write the run folder exactly here (default reports/<audit>/<UTC timestamp>/).")
 @click.option("--concurrency", type=click.IntRange(min=1), help="Chat conversations at once (default: the audit's).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
+@click.option("--shard", "shard_text", metavar="I/N|auto",
+              help="Run only shard I of N (stable by conversation key); 'auto' reads CI_NODE_INDEX/CI_NODE_TOTAL "
+                   "or JOB_COMPLETION_INDEX. The gate is then judged by `shopper merge`.")
+@click.option("--shard-total", type=click.IntRange(min=1), help="N for --shard auto with JOB_COMPLETION_INDEX.")
+@click.option("--baseline", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="A known-good run folder: the gate also fails on regressions against it (as `shopper compare`).")
 @reports_invalid_files
-def run(audit: Path | None, resume: Path | None, out: Path | None, concurrency: int | None, quiet: bool) -> None:
+def run(
+    audit: Path | None, resume: Path | None, out: Path | None, concurrency: int | None, quiet: bool,
+    shard_text: str | None, shard_total: int | None, baseline: Path | None,
+) -> None:
     """Run AUDIT: every conversation of its matrix, timed, scored, one result per line.
 
     Results are appended to results.jsonl as each conversation finishes, so a killed run loses
-    nothing finished; `--resume RUN_DIR` finishes the rest.
+    nothing finished; `--resume RUN_DIR` finishes the rest. The audit's gate decides the exit
+    code (0 passed, 1 failed) and is printed on stderr and written to gate.md.
     """
     import asyncio
 
     from shopper.audits.execute import RunRequest, RunSetupError, execute
+    from shopper.audits.shard import ShardError, parse_shard
 
     if (audit is None) == (resume is None):
         raise click.UsageError("give exactly one of AUDIT or --resume RUN_DIR")
-    request = RunRequest(audit=audit, resume=resume, out=out, concurrency=concurrency, quiet=quiet)
+    if shard_text is not None and resume is not None:
+        raise click.UsageError("--shard applies to a new run; --resume keeps the shard of the run it resumes")
+    if baseline is not None and not (baseline / "results.jsonl").is_file():
+        raise click.UsageError(f"--baseline {baseline}: no results.jsonl there")
+    try:
+        shard = parse_shard(shard_text, os.environ, shard_total) if shard_text is not None else None
+    except ShardError as exc:
+        raise click.UsageError(str(exc)) from None
+    request = RunRequest(audit=audit, resume=resume, out=out, concurrency=concurrency, quiet=quiet,
+                         shard=shard, baseline=baseline)
     try:
         outcome = asyncio.run(execute(request))
     except RunSetupError as exc:
@@ -189,7 +213,13 @@ def run(audit: Path | None, resume: Path | None, out: Path | None, concurrency: 
     counts = ", ".join(f"{n} {status}" for status, n in sorted(outcome.summary.by_status.items()))
     skipped = f"; {outcome.summary.skipped} finished earlier" if outcome.summary.skipped else ""
     click.echo(f"{outcome.summary.total} conversations ({counts or 'none'}{skipped})", err=True)
+    if outcome.verdict is not None:
+        click.echo(outcome.verdict.block(), err=True, nl=False)
+    else:
+        click.echo("gate: not judged for a shard (run `shopper merge` on all shards)", err=True)
     click.echo(str(outcome.run_dir))
+    if outcome.verdict is not None and not outcome.verdict.passed:
+        raise SystemExit(ExitCode.GATE_FAILED)
 
 
 # Commands of the sub-packages are registered in LazyGroup.lazy (module:attribute).

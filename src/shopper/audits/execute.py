@@ -7,6 +7,7 @@ from pathlib import Path
 
 from shopper import __version__
 from shopper.audits.channels import Channels
+from shopper.audits.gate import GateVerdict, evaluate_gate
 from shopper.audits.matrix import ConversationSpec, expand
 from shopper.audits.plan import Plan, load_plan
 from shopper.audits.progress import ConsoleProgress
@@ -21,6 +22,8 @@ from shopper.audits.runfolder import (
 )
 from shopper.audits.runner import Runner, RunnerSettings, RunSummary
 from shopper.audits.scoring_bridge import scorer_for
+from shopper.audits.shard import Shard, ShardInfo
+from shopper.results import read_results
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class RunRequest:
     out: Path | None = None
     concurrency: int | None = None
     quiet: bool = False
+    shard: Shard | None = None  # run only this stable slice of the matrix (shopper.audits.shard)
+    baseline: Path | None = None  # a known-good run folder the gate compares against
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class RunOutcome:
     run_dir: Path
     plan: Plan
     summary: RunSummary
+    verdict: GateVerdict | None = None  # None for a shard: the gate is judged after `shopper merge`
 
 
 class RunSetupError(Exception):
@@ -56,16 +62,21 @@ def prepare(request: RunRequest) -> tuple[Plan, Path, Manifest, list[Conversatio
     started = utc_now()
     run_dir = request.out or default_run_dir(plan.root / "reports", plan.audit.audit, started)
     run_dir.mkdir(parents=True, exist_ok=True)
-    specs = expand(plan)
+    all_specs = expand(plan)
+    specs = request.shard.select(all_specs) if request.shard is not None else all_specs
     manifest = Manifest(
         run=f"{plan.audit.audit}-{started.strftime('%Y%m%dT%H%M%SZ')}",
         audit=plan.audit.audit,
         audit_path=str(plan.path.resolve()),
         started_at=iso(started),
         keys=[s.key for s in specs],
+        shard=str(request.shard) if request.shard is not None else None,
         version=__version__,
     )
     manifest.write(run_dir)
+    if request.shard is not None:
+        gate = plan.audit.gate.model_dump(mode="json")
+        ShardInfo(str(request.shard), plan.audit.audit, [s.key for s in all_specs], gate).write(run_dir)
     return plan, run_dir, manifest, specs
 
 
@@ -95,7 +106,19 @@ async def execute(request: RunRequest) -> RunOutcome:
     finally:
         writer.close()
     summary.skipped = len(manifest.keys) - len(specs)
+    verdict = judge(plan, run_dir, manifest, request.baseline)  # before render: summary.md may show gate.md
     from shopper.reports import render_run
 
     render_run(run_dir)
-    return RunOutcome(run_dir, plan, summary)
+    return RunOutcome(run_dir, plan, summary, verdict)
+
+
+def judge(plan: Plan, run_dir: Path, manifest: Manifest, baseline: Path | None) -> GateVerdict | None:
+    """The gate over every record of the run (resumed ones too), written to gate.md."""
+    if manifest.shard is not None:
+        return None
+    results = list(read_results(run_dir / RESULTS)) if (run_dir / RESULTS).exists() else []
+    before = list(read_results(baseline / RESULTS)) if baseline is not None else None
+    verdict = evaluate_gate(plan, results, before)
+    verdict.write(run_dir)
+    return verdict

@@ -1,0 +1,52 @@
+"""The exit code of `shopper run` is the gate's: 0 passed, 1 failed, 2 invalid input, 3 could not run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gate_helpers import DESK, FAST, project, shopper
+
+GOOD = f"""\
+audit: gated
+targets:
+  - {{id: demo-good, {DESK}, demo: {{profile: good, speed: 0.05}}}}
+scenarios: ["scenarios/crypto/withdrawal-pending.yaml"]
+locales: [en_US]
+gate: {{min_score: 80, critical_failures: 0, p90_chat_first_response: 30s, min_availability: 1}}
+{FAST}"""
+
+
+@pytest.mark.browser
+def test_passing_gate_exits_0_and_a_stricter_one_or_a_baseline_can_fail_it(tmp_path: Path) -> None:
+    audit = project(tmp_path, GOOD, "gated")
+    done = shopper("run", str(audit), "--out", str(tmp_path / "run"), "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "gate: PASSED" in done.stderr and "ok   critical violations 0 ≤ 0" in done.stderr
+    assert "Gate: passed" in (tmp_path / "run" / "gate.md").read_text()
+    # The same desk against an impossible first-response bound: the gate fails, and says why.
+    strict = project(tmp_path, GOOD.replace("p90_chat_first_response: 30s", "p90_chat_first_response: 0s"), "strict")
+    failed = shopper("run", str(strict), "--out", str(tmp_path / "strict"), "-q",
+                     "--baseline", str(tmp_path / "run"), cwd=tmp_path)
+    assert failed.returncode == 1, failed.stderr
+    assert "gate: FAILED" in failed.stderr and "FAIL chat first response p90" in failed.stderr
+    assert "(baseline)" in failed.stderr
+
+
+def test_invalid_audit_and_bad_shard_exit_2(tmp_path: Path) -> None:
+    broken = project(tmp_path, GOOD.replace("min_score: 80", "min_scroe: 80"), "broken")
+    done = shopper("run", str(broken), "-q", cwd=tmp_path)
+    assert done.returncode == 2 and "min_scroe" in done.stderr
+    audit = project(tmp_path, GOOD, "gated")
+    for shard in ("9/8", "two/8", "auto"):
+        bad = shopper("run", str(audit), "--shard", shard, "-q", cwd=tmp_path, env={"CI_NODE_INDEX": ""})
+        assert bad.returncode == 2, (shard, bad.stderr)
+    no_baseline = shopper("run", str(audit), "--baseline", str(tmp_path), "-q", cwd=tmp_path)
+    assert no_baseline.returncode == 2 and "no results.jsonl" in no_baseline.stderr
+
+
+def test_a_browser_that_does_not_exist_exits_3(tmp_path: Path) -> None:
+    audit = project(tmp_path, GOOD + "browser: {executable: /nonexistent/chromium}\n", "nobrowser")
+    done = shopper("run", str(audit), "--out", str(tmp_path / "run"), "-q", cwd=tmp_path)
+    assert done.returncode == 3, done.stderr
+    assert "cannot start the run" in done.stderr
