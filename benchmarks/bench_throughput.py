@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -109,15 +110,38 @@ def main() -> None:
         for path in (outcome.run_dir / "artifacts").glob("demo-*.truth.jsonl"):
             truth += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     statuses: dict[str, int] = defaultdict(int)
+    reasons: dict[str, int] = defaultdict(int)
     for result in results:
-        statuses[result.status] += 1
+        statuses[str(result.status)] += 1
+        if result.error:
+            reasons[result.error[:110]] += 1
+    first = min(datetime.fromisoformat(r.started_at.replace("Z", "+00:00")) for r in results)
+    last = max(datetime.fromisoformat(r.ended_at.replace("Z", "+00:00")) for r in results)
+    conversations_wall = (last - first).total_seconds()
+    opening, closing = [], []
+    for result in results:
+        stamps = [t.at_ms for t in result.turns if t.at_ms is not None]
+        shopper = [t.at_ms for t in result.turns if t.role == "shopper" and t.at_ms is not None]
+        if stamps and shopper:
+            began = datetime.fromisoformat(result.started_at.replace("Z", "+00:00")).timestamp() * 1000
+            ended = datetime.fromisoformat(result.ended_at.replace("Z", "+00:00")).timestamp() * 1000
+            opening.append((shopper[0] - began) / 1000)
+            closing.append((ended - max(stamps)) / 1000)
     scripted = scripted_seconds(truth)
     ideal = makespan(list(scripted.values()), CONCURRENCY)
     print(f"conversations: {len(results)} ({dict(statuses)}), concurrency {CONCURRENCY}, 2 cores")
     print(f"scripted time: sum {sum(scripted.values()):.1f} s over {len(scripted)} demo conversations")
     print(f"ideal wall (scripted times packed into {CONCURRENCY} slots): {ideal:.1f} s")
-    print(f"measured wall: {wall:.1f} s")
-    print(f"wall / ideal: {wall / ideal:.3f}  (target <= 1.25: {'ok' if wall / ideal <= 1.25 else 'MISSED'})")
+    print(f"measured wall, whole run (browser and demo start-up, report rendering included): {wall:.1f} s")
+    print(f"measured wall, first conversation start to last conversation end: {conversations_wall:.1f} s")
+    ratio = conversations_wall / ideal
+    print(f"wall / ideal: {ratio:.3f}  (target <= 1.25: {'ok' if ratio <= 1.25 else 'MISSED'})")
+    if opening:
+        print(f"per conversation, mean: {sum(opening) / len(opening):.1f} s from start to the first message sent "
+              f"(page, widget, pre-chat, welcome + settle), {sum(closing) / len(closing):.1f} s from the last "
+              "message to the end (settle, close)")
+    for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+        print(f"  {count} x {reason}")
     print(f"peak memory of the whole run (python + demo + chromium): {memory.peak / 2**20:.0f} MiB")
 
 

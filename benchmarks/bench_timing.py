@@ -18,6 +18,7 @@ import asyncio
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -56,11 +57,18 @@ Sample = tuple[str, float]  # (message id, measured latency ms)
 
 
 def start_demo(speed: float, truth: Path) -> tuple[subprocess.Popen[str], str]:
-    """The demo platform in its own process (so its clock is not slowed by ours)."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "shopper", "demo", "--speed", str(speed), "--ground-truth", str(truth)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
+    """The demo platform in its own process, scheduled ahead of the browser.
+
+    A real support platform runs on other machines, so its clock never waits for our browser's
+    CPU. Here it shares two cores with sixteen renderers; without priority, its receive stamps
+    (the ground truth) arrive late whenever the browser is busy, and the benchmark would blame
+    the harness for the reference's own lateness. ``nice -n -10`` (as root) gives the platform
+    what a separate machine would; where that is not allowed it runs at normal priority.
+    """
+    command = [sys.executable, "-m", "shopper", "demo", "--speed", str(speed), "--ground-truth", str(truth)]
+    if os.geteuid() == 0 and shutil.which("nice"):
+        command = ["nice", "-n", "-10", *command]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
     for _ in range(50):  # bounded: the banner is the first line
         line = proc.stdout.readline()
@@ -88,9 +96,12 @@ def true_latencies(truth: Path) -> dict[str, float]:
     return out
 
 
+TYPING_CPS = 40.0
+
+
 def config(url: str) -> ChatConfig:
     return ChatConfig(url=url, selectors=SELECTORS, settle_s=0.6, open_timeout_s=60,
-                      typing_cps=40, max_typing_s=0.8)  # fmt: skip
+                      typing_cps=TYPING_CPS, max_typing_s=0.8)  # fmt: skip
 
 
 async def probe_conversation(session: ChatSession, locale: str) -> list[Sample]:

@@ -110,6 +110,7 @@ class Runner:
         audit = self.plan.audit
         seed = stable_seed(audit.seed, spec.key)
         persona, variables = build_persona(spec.scenario, spec.locale, seed)
+        variables = {"persona": persona.public(), **variables}  # what the loader's trial render offers
         ctx = SessionContext(
             key=spec.key,
             persona=persona,
