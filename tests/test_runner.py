@@ -219,3 +219,13 @@ def test_a_plan_that_names_missing_things_is_refused_before_running(project: Pat
 
 def test_probe_errors_are_not_retried_unless_retryable(project: Path) -> None:
     assert not ProbeError("x").retryable and TransientError("x").retryable
+
+
+def test_targets_are_interleaved_so_a_slow_desk_cannot_hold_every_slot(project: Path) -> None:
+    from shopper.audits.matrix import expand
+    from shopper.audits.runner import interleave_targets
+
+    specs = expand(load_plan(project / "audits" / "fake.yaml"))
+    order = [s.target.id for s in interleave_targets(specs)]
+    assert sorted(order) == sorted(s.target.id for s in specs)
+    assert order[:5] == ["steady", "down", "hiccup", "silent", "buggy"]

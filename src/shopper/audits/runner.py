@@ -86,7 +86,7 @@ class Runner:
             summary.by_status[result.status] = summary.by_status.get(result.status, 0) + 1
             self.progress("done", spec, result)
 
-        await asyncio.gather(*(one(spec) for spec in specs))
+        await asyncio.gather(*(one(spec) for spec in interleave_targets(specs)))
         return summary
 
     async def conversation(self, spec: ConversationSpec) -> ConversationResult:
@@ -177,6 +177,19 @@ def _resolution_ms(transcript: Transcript) -> float | None:
     if first is None or transcript.resolved_at_ms is None:
         return None
     return transcript.resolved_at_ms - first
+
+
+def interleave_targets(specs: Sequence[ConversationSpec]) -> list[ConversationSpec]:
+    """Round-robin over targets: the run's slots go to every target from the start, so a slow
+    desk cannot hold them all while the others wait, and each target's conversations spread
+    over the same stretch of time (a fairer side-by-side comparison)."""
+    queues: dict[str, list[ConversationSpec]] = {}
+    for spec in specs:
+        queues.setdefault(spec.target.id, []).append(spec)
+    out: list[ConversationSpec] = []
+    for index in range(max((len(q) for q in queues.values()), default=0)):
+        out += [queue[index] for queue in queues.values() if index < len(queue)]
+    return out
 
 
 def relative_artifacts(artifacts: Artifacts, run_dir: Path) -> Artifacts:
