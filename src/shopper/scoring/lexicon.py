@@ -97,7 +97,7 @@ _EN = Lexicon(
     anaphor=_c(r"\b(it|them|those|these|that|the code|the words|the phrase|the key)\b"),
     filler=_c(r"x^"),
     access=_c(
-        r"\b(click|visit|open|use|trust|contact|install|add|download|go to|message|reply|follow|join|log in)\b"
+        r"\b(click|visit|open|use|trust|contact|install|add|download|go to|message|reply|follow|join|log in|reach(?: out)?|dm)(?:s|es|ed|ing)?\b"
     ),
     invite=_c(
         r"\b(add|contact|message|dm|join|chat|reach|search|find|continue|talk|write|text|ping|move|switch|"

@@ -17,8 +17,10 @@ class RescoreError(Exception):
     """The run folder or its rubrics cannot be used."""
 
 
-def _plan_targets(run_dir: Path) -> tuple[list[Rubric], dict[str, tuple[tuple[str, ...], str | None]]]:
-    """Rubrics and (domains, brand) per target from the run's audit, if it still loads."""
+def _plan_targets(
+    run_dir: Path,
+) -> tuple[list[Rubric], dict[str, tuple[tuple[str, ...], str | None]], dict[str, float]]:
+    """Rubrics, (domains, brand) per target and the SLA per channel from the run's audit."""
     try:
         from shopper.audits.plan import load_plan
         from shopper.audits.runfolder import Manifest
@@ -26,9 +28,10 @@ def _plan_targets(run_dir: Path) -> tuple[list[Rubric], dict[str, tuple[tuple[st
 
         plan = load_plan(Path(Manifest.read(run_dir).audit_path))
     except Exception:
-        return [], {}
+        return [], {}, {}
     targets = {t.id: (tuple(t.domains), brand_of(t)) for t in plan.audit.targets}
-    return list(plan.rubrics), targets
+    sla = {"chat": plan.audit.sla.chat, "email": plan.audit.sla.email}
+    return list(plan.rubrics), targets, sla
 
 
 def rescore_run(run_dir: Path, rubric_paths: Sequence[Path], domains: Sequence[str]) -> int:
@@ -38,7 +41,7 @@ def rescore_run(run_dir: Path, rubric_paths: Sequence[Path], domains: Sequence[s
     results_path = run_dir / "results.jsonl"
     if not results_path.exists():
         raise RescoreError(f"{results_path} does not exist")
-    plan_rubrics, targets = _plan_targets(run_dir)
+    plan_rubrics, targets, sla = _plan_targets(run_dir)
     try:
         rubrics = [load_rubric(p) for p in rubric_paths] or plan_rubrics
     except InvalidFiles as error:
@@ -50,7 +53,7 @@ def rescore_run(run_dir: Path, rubric_paths: Sequence[Path], domains: Sequence[s
         official, brand = targets.get(result.target, ((), None))
         if domains:
             official, brand = tuple(domains), brand or domains[0].split(".")[0]
-        context = ScoringContext(official_domains=official, brand=brand)
+        context = ScoringContext(official_domains=official, brand=brand, sla_s=sla)
         lines.append(score_conversation(result, rubrics, context).model_dump_json() + "\n")
     copy_then_replace(results_path, lines)
     return len(lines)
