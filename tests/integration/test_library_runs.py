@@ -28,7 +28,7 @@ timeouts: {{chat_within: 20s, email_within: 20s}}
 """
 
 
-@pytest.mark.parametrize("locale", ["en_US", "ko_KR"])
+@pytest.mark.parametrize("locale", ["en_US", "zh_CN", "ko_KR", "ja_JP"])
 def test_every_shipped_scenario_runs_against_the_demo(tmp_path: Path, locale: str) -> None:
     audit = write_audit(tmp_path, AUDIT.format(locale=locale))
     done = shopper("run", str(audit), "--out", str(tmp_path / "run"), "--quiet")

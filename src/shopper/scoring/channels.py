@@ -78,7 +78,8 @@ def find_items(text: str) -> tuple[Item, ...]:
     for part in parts:
         sentences[part.sentence] = sentences.get(part.sentence, "") + " " + part.normalized
     for part in parts:
-        lex = lexicon(script_language(part.text))
+        # the sentence's language, not the clause's: "AnyDesk," alone is Latin inside a Korean warning
+        lex = lexicon(script_language(_sentence_text(parts, part.sentence)))
         sentence = sentences[part.sentence]
         warned = bool(lex.warning.search(sentence))
         link_excused = warned or _negated_access(part.normalized, lex)
