@@ -163,15 +163,7 @@ def _baseline(
 
     comparison = compare(Run(Path("baseline"), list(baseline)), Run(Path("run"), list(results)))
     tolerance = gate.max_score_drop if gate.max_score_drop is not None else SCORE_TOLERANCE
-    found: list[str] = []
-    for g in comparison.groups:
-        where = f"{g.target} / {g.scenario}"
-        found += [f"{where}: new critical violation {c} in {k}" for k, c, _ in g.new_critical]
-        found += [f"{where}: {c} newly failing in {n} conversation(s)" for c, n in g.newly_failing.items()]
-        if g.delta is not None and g.delta < -tolerance:
-            found.append(f"{where}: mean score {g.score_a:.1f} → {g.score_b:.1f}")
-    found += [f"{s.target} / {s.channel}: first response slower, median {s.median_a_ms:.0f} → {s.median_b_ms:.0f} ms"
-              for s in comparison.shifts if s.verdict == "slower"]
+    found = comparison.regressions_beyond(tolerance)  # the rules of `shopper compare`, once
     figures["regressions"] = found
     shown = "; ".join(found[:3]) + (f"; … {len(found) - 3} more" if len(found) > 3 else "")
     checks = [Check("baseline", not found, "no regression against the baseline" if not found

@@ -113,12 +113,16 @@ class Comparison:
     @property
     def regressions(self) -> list[str]:
         """Every way B is worse than A, one line each (empty: nothing got worse)."""
+        return self.regressions_beyond(SCORE_TOLERANCE)
+
+    def regressions_beyond(self, score_tolerance: float) -> list[str]:
+        """The regressions, with mean-score drops up to ``score_tolerance`` points forgiven."""
         out = []
         for g in self.groups:
             where = f"{g.target} / {g.scenario}"
             out += [f"{where}: new critical violation {c} in {k}" for k, c, _ in g.new_critical]
             out += [f"{where}: {c} newly failing in {n} conversation(s)" for c, n in g.newly_failing.items()]
-            if g.delta is not None and g.delta < -SCORE_TOLERANCE:
+            if g.delta is not None and g.delta < -score_tolerance:
                 out.append(f"{where}: mean score {g.score_a:.1f} → {g.score_b:.1f}")
         out += [f"{s.target} / {s.channel}: first response slower, median {s.median_a_ms:.0f} → {s.median_b_ms:.0f} ms "
                 f"(p={s.p_value:.3g})" for s in self.shifts if s.verdict == "slower"]

@@ -6,9 +6,9 @@ import difflib
 import importlib
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
-from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View
+from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, Verdict, View
 
 FAMILIES = (
     "phrases",
@@ -39,40 +39,39 @@ def registry() -> dict[str, type[Check]]:
     return {cls.name: cls for cls in _subclasses(Check) if cls.name and cls.name not in COMBINATORS}
 
 
-class AllOf(Check):
+class _Combination(Check):
+    """All or any of several checks: the first outcome equal to ``decisive`` decides."""
+
+    decisive: ClassVar[Verdict]
+    otherwise: ClassVar[Verdict]
+
+    def __init__(self, parts: Sequence[Check], path: str) -> None:
+        super().__init__(None, path)
+        self.parts = tuple(parts)
+
+    def evaluate(self, view: View) -> Outcome:
+        outcomes = [part.evaluate(view) for part in self.parts]
+        for outcome in outcomes:
+            if outcome.result == self.decisive:
+                return outcome
+        rest = [o for o in outcomes if o.result == self.otherwise]
+        if not rest:
+            return outcomes[0]
+        return Outcome(self.otherwise, "; ".join(o.describe() for o in rest if o.evidence))
+
+
+class AllOf(_Combination):
     """Passes when no part fails and at least one part applies."""
 
-    def __init__(self, parts: Sequence[Check], path: str) -> None:
-        super().__init__(None, path)
-        self.parts = tuple(parts)
-
-    def evaluate(self, view: View) -> Outcome:
-        outcomes = [part.evaluate(view) for part in self.parts]
-        for outcome in outcomes:
-            if outcome.result == "fail":
-                return outcome
-        applicable = [o for o in outcomes if o.result == "pass"]
-        if not applicable:
-            return outcomes[0]
-        return Outcome("pass", "; ".join(o.describe() for o in applicable if o.evidence))
+    decisive = "fail"
+    otherwise = "pass"
 
 
-class AnyOf(Check):
+class AnyOf(_Combination):
     """Passes when any part passes."""
 
-    def __init__(self, parts: Sequence[Check], path: str) -> None:
-        super().__init__(None, path)
-        self.parts = tuple(parts)
-
-    def evaluate(self, view: View) -> Outcome:
-        outcomes = [part.evaluate(view) for part in self.parts]
-        for outcome in outcomes:
-            if outcome.result == "pass":
-                return outcome
-        failures = [o for o in outcomes if o.result == "fail"]
-        if not failures:
-            return outcomes[0]
-        return Outcome("fail", "; ".join(o.describe() for o in failures if o.evidence))
+    decisive = "pass"
+    otherwise = "fail"
 
 
 class Not(Check):
