@@ -42,16 +42,20 @@ def _limit_ms(seconds: float | None, view: View) -> float:
     return sla * 1000
 
 
-class FirstResponseWithin(Check):
+class _WithinCheck(Check):
+    """A check whose parameter is a duration, or ``sla`` for the audit's SLA of the channel."""
+
+    def __init__(self, params: Any, path: str) -> None:
+        super().__init__(params, path)
+        self.seconds = _seconds(params, f"{path}.{self.name}")
+
+
+class FirstResponseWithin(_WithinCheck):
     """The first agent reply came within the duration (auto-acknowledgements do not count)."""
 
     name = "first_response_within"
     family = "timing"
     example: ClassVar[Any] = "60s"
-
-    def __init__(self, params: Any, path: str) -> None:
-        super().__init__(params, path)
-        self.seconds = _seconds(params, f"{path}.{self.name}")
 
     def evaluate(self, view: View) -> Outcome:
         limit_ms = _limit_ms(self.seconds, view)
@@ -67,16 +71,12 @@ class FirstResponseWithin(Check):
         return verdict(f"first reply after {_ms(first.latency_ms)} (limit {limit})", first.index)
 
 
-class EachResponseWithin(Check):
+class EachResponseWithin(_WithinCheck):
     """Every agent reply came within the duration of the shopper's message before it."""
 
     name = "each_response_within"
     family = "timing"
     example: ClassVar[Any] = "5m"
-
-    def __init__(self, params: Any, path: str) -> None:
-        super().__init__(params, path)
-        self.seconds = _seconds(params, f"{path}.{self.name}")
 
     def evaluate(self, view: View) -> Outcome:
         limit_ms = _limit_ms(self.seconds, view)
