@@ -1,11 +1,13 @@
 """Throughput: 96 chat conversations (scenarios × profiles × locales) at concurrency 16.
 
 The demo's bots answer after scripted delays, logged as ground truth. A conversation's
-*scripted time* is what no harness can avoid: for each reply, from the customer's message
-reaching the desk to the reply's last part leaving it, plus the `settle` quiet time that ends
-an agent's turn. The *ideal* wall time packs those scripted times into 16 slots (longest
-first). The figure is wall time / ideal: everything else (browser contexts, page loads, the
-widget, the pre-chat form, scheduling on 2 cores) is the harness's overhead. Target ≤ 1.25.
+*scripted time* is what no harness can avoid: for the welcome, from the widget's socket
+connecting to the welcome's last part; for each reply, from the customer's message reaching the
+desk to the reply's last part leaving it; each plus the `settle` quiet time that ends an agent's
+turn (a welcome must be over before the shopper speaks, or it would be taken for a reply).
+The *ideal* wall time packs those scripted times into 16 slots (longest first). The figure
+is wall time / ideal: everything else (browser contexts, page loads, the widget, the pre-chat
+form, scheduling on 2 cores) is the harness's overhead. Target ≤ 1.25.
 
     .venv/bin/python benchmarks/bench_throughput.py
 """
@@ -65,27 +67,32 @@ def write_audit(folder: Path) -> Path:
     return path
 
 
-def scripted_seconds(truth: list[dict[str, object]]) -> dict[str, float]:
-    """Per demo conversation: Σ over replies (last part out − customer in) + settle per reply."""
+def scripted_seconds(truth: list[dict[str, object]], *, welcome: bool = True) -> dict[str, float]:
+    """Per demo conversation: its welcome and its replies, each with the settle that ends it.
+
+    A reply spans the customer's message reaching the desk to the reply's last part leaving it;
+    the welcome spans the widget's socket connecting to the welcome's last part. Each is followed
+    by ``settle`` of quiet, which is how any harness knows the turn is over.
+    """
     by_conversation: dict[str, list[dict[str, object]]] = defaultdict(list)
     for record in truth:
-        if record["channel"] == "chat" and record["kind"] in ("message", "system"):
+        if record["channel"] == "chat" and record["kind"] in ("message", "system", "welcome"):
             by_conversation[str(record["conversation"])].append(record)
     out: dict[str, float] = {}
     for conversation, records in by_conversation.items():
         records.sort(key=lambda r: float(r["at_ms"]))  # type: ignore[arg-type]
-        total, asked, last = 0.0, None, None
+        spans: list[tuple[float, float]] = []  # (asked, last part out)
         for record in records:
             at = float(record["at_ms"])  # type: ignore[arg-type]
             if record["direction"] == "in":
-                if asked is not None and last is not None:
-                    total += (last - asked) / 1000 + SETTLE_S
-                asked, last = at, None
-            else:
-                last = at
-        if asked is not None and last is not None:
-            total += (last - asked) / 1000 + SETTLE_S
-        out[conversation] = total
+                spans.append((at, at))
+            elif record["kind"] == "welcome" and not welcome:
+                continue
+            elif record["kind"] == "welcome" and not spans:
+                spans.append((float(record["connected_at_ms"]), at))  # type: ignore[arg-type]
+            elif spans:
+                spans[-1] = (spans[-1][0], at)
+        out[conversation] = sum((last - asked) / 1000 + SETTLE_S for asked, last in spans)
     return out
 
 
@@ -136,6 +143,9 @@ def main() -> None:
     print(f"measured wall, first conversation start to last conversation end: {conversations_wall:.1f} s")
     ratio = conversations_wall / ideal
     print(f"wall / ideal: {ratio:.3f}  (target <= 1.25: {'ok' if ratio <= 1.25 else 'MISSED'})")
+    replies_only = makespan(list(scripted_seconds(truth, welcome=False).values()), CONCURRENCY)
+    print(f"(counting replies only, as if the welcome cost nothing: ideal {replies_only:.1f} s, "
+          f"wall / ideal {conversations_wall / replies_only:.3f})")
     if opening:
         print(f"per conversation, mean: {sum(opening) / len(opening):.1f} s from start to the first message sent "
               f"(page, widget, pre-chat, welcome + settle), {sum(closing) / len(closing):.1f} s from the last "

@@ -35,10 +35,16 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*; touch "$stamp"
 fi
 
-# A Chromium: Playwright's own if installed, else the system's; else install Debian's.
+# A Chromium: Playwright's own if installed, else the system's; else install Debian's. Headless
+# runs take the headless shell when there is one (no browser window: far less CPU per context);
+# without root, a full Chromium alone still works.
 if ! .venv/bin/python -m shopper.probes.browser >/dev/null 2>&1; then
-  apt_install chromium || exit 3
+  apt_install chromium chromium-headless-shell || exit 3
 fi
+case "$(.venv/bin/python -m shopper.probes.browser)" in
+  *headless*shell*) ;;
+  *) apt_install chromium-headless-shell || say "headless runs use the full Chromium (slower)" ;;
+esac
 say "chromium: $(.venv/bin/python -m shopper.probes.browser)"
 
 if [ "$WANT_TEST_SERVERS" = 1 ]; then

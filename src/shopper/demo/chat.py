@@ -124,12 +124,13 @@ class ChatDesk:
         return text if text.strip() else None
 
     async def _welcome(self, ws: web.WebSocketResponse, conv: Conversation) -> None:
+        connected = now_ms()  # logged with each welcome part: its scripted delay is measurable
         timing = self.options.timing(conv.profile)
         rng = seeded_rng(self.options.seed, conv.profile, conv.email, "welcome")
         await asyncio.sleep(self.options.scaled(rng.uniform(*timing.welcome)))
         bot = Bot(conv.profile, hostile=self.options.is_hostile(conv.profile))
         for part in bot.welcome(conv.state):
-            await self._send(ws, conv, part)
+            await self._send(ws, conv, part, connected_at_ms=connected)
 
     async def _replies(
         self, ws: web.WebSocketResponse, conv: Conversation, queue: asyncio.Queue[str]
@@ -164,7 +165,9 @@ class ChatDesk:
             return rng.randint(1, len(parts))
         return None
 
-    async def _send(self, ws: web.WebSocketResponse, conv: Conversation, part: Part) -> None:
+    async def _send(
+        self, ws: web.WebSocketResponse, conv: Conversation, part: Part, **truth: Any
+    ) -> None:
         message_id = f"{conv.id}:{next(conv.seq)}"
         role = "system" if part.kind == "system" else "agent"
         at = now_ms()
@@ -172,7 +175,7 @@ class ChatDesk:
                             "author": part.author, "text": part.text, "at_ms": at})  # fmt: skip
         self.truth.record(channel="chat", direction="out", profile=conv.profile,
                           conversation=conv.id, text=part.text, kind=part.kind, at_ms=at,
-                          id=message_id, author=part.author)  # fmt: skip
+                          id=message_id, author=part.author, **truth)  # fmt: skip
 
     def _spawn(self, coro: Any) -> asyncio.Task[None]:
         task: asyncio.Task[None] = asyncio.ensure_future(coro)

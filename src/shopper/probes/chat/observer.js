@@ -61,6 +61,7 @@
   }
 
   var rerendered = {};  // kind + text -> records of messages removed in this mutation batch
+  var inside = new Set();  // messages a mutation of this batch touched: only their text is re-read
 
   function track(el, kind, at) {
     if (tracked.has(el) || !inList(el)) { return; }
@@ -70,6 +71,7 @@
       var old = again.shift();
       tracked.set(el, old);
       live.push({ el: el, text: lastText.get(old) });  // a changed text is pushed just below
+      inside.add(el);
       return;
     }
     var record = { type: "message", kind: kind, at_ms: at, text: text, data: dataAttrs(el) };
@@ -92,7 +94,10 @@
   }
 
   function visible(el) {
-    if (!el.isConnected || el.getClientRects().length === 0) { return false; }
+    if (!el.isConnected) { return false; }
+    // checkVisibility needs styles only; getClientRects would force a layout on every batch.
+    if (el.checkVisibility) { return el.checkVisibility({ visibilityProperty: true }); }
+    if (el.getClientRects().length === 0) { return false; }
     var style = getComputedStyle(el);
     return style.visibility !== "hidden" && style.display !== "none";
   }
@@ -119,11 +124,23 @@
     });
   }
 
+  function trackedAround(node) {  // the message element a mutated node is in, if any
+    for (var depth = 0; node && depth < 40; depth++, node = node.parentNode) {
+      if (tracked.has(node)) { return node; }
+    }
+    return null;
+  }
+
   function afterMutations(records) {
     var at = now();
+    var idChanged = false;
+    inside = new Set();
     rerendered = {};
     records.forEach(function (m) {
       if (m.type === "childList") { m.removedNodes.forEach(noteRemoved); }
+      if (m.type === "childList" || m.attributeName === "data-conversation-id") { idChanged = true; }
+      var around = m.type === "attributes" ? null : trackedAround(m.target);
+      if (around) { inside.add(around); }
     });
     records.forEach(function (m) {
       if (m.type === "childList") { m.addedNodes.forEach(function (n) { scan(n, at); }); }
@@ -131,6 +148,7 @@
     rerendered = {};
     live = live.filter(function (item) { return item.el.isConnected; });
     live.forEach(function (item) {
+      if (!inside.has(item.el)) { return; }
       var text = textOf(item.el);
       if (text !== item.text) {
         item.text = text;
@@ -144,6 +162,7 @@
       typingOn = shown;
       push({ type: "typing", on: shown, at_ms: at });
     }
+    if (!idChanged) { return; }
     var holder = document.querySelector("[data-conversation-id]:not([data-conversation-id=''])");
     var id = holder ? holder.getAttribute("data-conversation-id") : "";
     if (id && id !== conversation) {

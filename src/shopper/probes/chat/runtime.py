@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import tempfile
+from pathlib import Path
 from types import TracebackType
 
 from playwright.async_api import Browser, Playwright, async_playwright
@@ -12,6 +14,7 @@ from shopper.probes.base import ProbeError, SessionContext
 from shopper.probes.browser import find_chromium, launch_args
 from shopper.probes.chat.config import BrowserSettings, ChatConfig
 from shopper.probes.chat.session import ChatSession
+from shopper.probes.priority import unboosted, yield_to_pages
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +26,7 @@ class ChatBrowser:
         self.settings = settings or BrowserSettings()
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
 
     @property
     def browser(self) -> Browser:
@@ -39,13 +43,17 @@ class ChatBrowser:
                     settings.connect, timeout=settings.connect_timeout_s * 1000
                 )
             else:
-                executable = settings.executable or find_chromium()
+                executable = settings.executable or find_chromium(headless=settings.headless)
                 if executable is None:
-                    raise ProbeError("no Chromium found; install one: apt-get install -y chromium")
+                    raise ProbeError("no Chromium found; install one: apt-get install -y chromium chromium-headless-shell")
+                self._scratch = tempfile.TemporaryDirectory(prefix="shopper-browser-")
                 self._browser = await self._playwright.chromium.launch(
-                    executable_path=str(executable), headless=settings.headless,
+                    executable_path=str(unboosted(executable, Path(self._scratch.name))),
+                    headless=settings.headless,
                     args=launch_args(settings.extra_args),
                 )  # fmt: skip
+                await self._start_helper_processes()
+                yield_to_pages()
         except PlaywrightError as exc:
             await self.stop()
             where = settings.connect or "Chromium"
@@ -57,6 +65,14 @@ class ChatBrowser:
         log.info("chat browser ready: %s %s", "remote" if settings.connect else "local",
                  self._browser.version)  # fmt: skip
 
+    async def _start_helper_processes(self) -> None:
+        """Open and close one blank page: Chromium starts its GPU process and network service."""
+        context = await self.browser.new_context()
+        try:
+            await context.new_page()
+        finally:
+            await context.close()
+
     async def stop(self) -> None:
         if self._browser is not None:
             try:
@@ -67,6 +83,9 @@ class ChatBrowser:
         if self._playwright is not None:
             await self._playwright.stop()
             self._playwright = None
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
     async def __aenter__(self) -> ChatBrowser:
         await self.start()
