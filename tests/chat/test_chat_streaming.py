@@ -99,3 +99,4 @@ def test_streamed_text_is_read_when_it_settles_and_rerenders_are_not_new(
     assert turn.text == "Hello there, your ticket is HBR-123456."
     assert 100 <= (turn.latency_ms or 0) < 1000
     assert turn.meta["settled_at_ms"] > (turn.at_ms or 0)
+    assert turn.meta["stamped"] == "dom"  # no socket message behind it: the element's appearance

@@ -1,6 +1,9 @@
 // shopper's in-page observer. Injected as an init script, so it runs in every frame before the
 // page's own scripts. It stamps, with the page's clock (performance.timeOrigin + now()):
-//   - every new agent / system / shopper message element (and its text until it stops changing),
+//   - every new agent / system / shopper message element (and its text until it stops changing):
+//     when the element appears, or, when the widget adds it while handling a WebSocket or
+//     EventSource message, when that message reached the page (the widget's own rendering work
+//     is then not counted; on a loaded machine it was up to several ms),
 //   - the typing indicator's shown / hidden transitions,
 //   - the shopper's send (capture-phase Enter on the input, click on the send button, submit),
 //   - WebSocket opens and closes (a dropped socket mid-reply),
@@ -23,6 +26,19 @@
   var conversation = "";
 
   function now() { return performance.timeOrigin + performance.now(); }
+
+  // When the socket message being handled in the current task reached the page, or null. Our
+  // listener is added in the constructor, so it runs before the widget's own; a mutation the
+  // widget makes while handling the message is observed in the same task, and a posted task
+  // clears the stamp once that task is over.
+  var deliveredAt = null;
+  var clearer = window.MessageChannel ? new MessageChannel() : null;
+  if (clearer) { clearer.port1.onmessage = function () { deliveredAt = null; }; }
+  function delivered() {
+    if (!clearer) { return; }
+    deliveredAt = now();
+    clearer.port2.postMessage(0);
+  }
 
   function flush() {
     flushTimer = null;
@@ -63,7 +79,7 @@
   var rerendered = {};  // kind + text -> records of messages removed in this mutation batch
   var inside = new Set();  // messages a mutation of this batch touched: only their text is re-read
 
-  function track(el, kind, at) {
+  function track(el, kind, at, via) {
     if (tracked.has(el) || !inList(el)) { return; }
     var text = textOf(el);
     var again = rerendered[kind + "\u0000" + text];
@@ -74,7 +90,7 @@
       inside.add(el);
       return;
     }
-    var record = { type: "message", kind: kind, at_ms: at, text: text, data: dataAttrs(el) };
+    var record = { type: "message", kind: kind, at_ms: at, via: via, text: text, data: dataAttrs(el) };
     tracked.set(el, record);
     lastText.set(record, text);
     live.push({ el: el, text: text });
@@ -82,13 +98,13 @@
     push(record);
   }
 
-  function scan(node, at) {
+  function scan(node, at, via) {
     if (node.nodeType !== 1) { return; }
     MESSAGE_KINDS.forEach(function (kind) {
       var selector = sel[kind];
       if (!selector) { return; }
-      if (matches(node, selector)) { track(node, kind, at); }
-      try { node.querySelectorAll(selector).forEach(function (el) { track(el, kind, at); }); } catch (e) { /* bad selector */ }
+      if (matches(node, selector)) { track(node, kind, at, via); }
+      try { node.querySelectorAll(selector).forEach(function (el) { track(el, kind, at, via); }); } catch (e) { /* bad selector */ }
     });
     if (node.shadowRoot) { observe(node.shadowRoot); }
   }
@@ -132,7 +148,8 @@
   }
 
   function afterMutations(records) {
-    var at = now();
+    var at = deliveredAt !== null ? deliveredAt : now();
+    var via = deliveredAt !== null ? "socket" : "dom";
     var idChanged = false;
     inside = new Set();
     rerendered = {};
@@ -143,7 +160,7 @@
       if (around) { inside.add(around); }
     });
     records.forEach(function (m) {
-      if (m.type === "childList") { m.addedNodes.forEach(function (n) { scan(n, at); }); }
+      if (m.type === "childList") { m.addedNodes.forEach(function (n) { scan(n, at, via); }); }
     });
     rerendered = {};
     live = live.filter(function (item) { return item.el.isConnected; });
@@ -179,7 +196,7 @@
       attributeFilter: ["class", "style", "hidden", "data-conversation-id"]
     });
     root.addEventListener("submit", onSubmit, true);
-    if (root !== document) { scan(root.host, now()); Array.prototype.forEach.call(root.children, function (c) { scan(c, now()); }); }
+    if (root !== document) { scan(root.host, now(), "dom"); Array.prototype.forEach.call(root.children, function (c) { scan(c, now(), "dom"); }); }
   }
 
   function origin(event) {
@@ -223,6 +240,7 @@
         super(url, protocols);
         var opened = false;
         var where = String(url).slice(0, 300);
+        this.addEventListener("message", delivered);
         this.addEventListener("open", function () {
           opened = true;
           push({ type: "socket", event: "open", url: where, at_ms: now() });
@@ -234,6 +252,16 @@
       }
     };
     window.WebSocket = Watched;
+  }
+
+  if (window.EventSource) {
+    var NativeSource = window.EventSource;
+    window.EventSource = class EventSource extends NativeSource {
+      constructor(url, init) {
+        super(url, init);
+        this.addEventListener("message", delivered);
+      }
+    };
   }
 
   window.addEventListener("keydown", onKeydown, true);

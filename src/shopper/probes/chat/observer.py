@@ -56,6 +56,7 @@ class Message:
     text: str
     changed_ms: float  # when the text last changed (== at_ms if it never did)
     data: dict[str, str] = field(default_factory=dict)
+    via: str = "dom"  # "socket": stamped when the socket message that added it reached the page
 
 
 @dataclass
@@ -108,6 +109,7 @@ class RecordLog:
             message = Message(
                 seq=self._order, kind=str(raw["kind"]), at_ms=at, text=str(raw.get("text", "")),
                 changed_ms=at, data={str(k): str(v) for k, v in (data or {}).items()},
+                via="socket" if raw.get("via") == "socket" else "dom",
             )  # fmt: skip
             self.messages.append(message)
             self._by_ref[(frame_key, int(raw.get("seq", 0)))] = message

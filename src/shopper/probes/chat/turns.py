@@ -77,7 +77,7 @@ def _system(message: Message, redact: Redactor, meta: dict[str, Any]) -> Turn:
 
 
 def _meta(message: Message, redact: Redactor, conversation: str | None) -> dict[str, Any]:
-    meta: dict[str, Any] = {}
+    meta: dict[str, Any] = {"stamped": message.via}
     if message.changed_ms != message.at_ms:
         meta["settled_at_ms"] = message.changed_ms
     if message.data:
