@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,8 +13,8 @@ from chat_helpers import config, context, with_session
 
 from shopper.demo.platform import RunningDemo
 from shopper.probes.browser import find_chromium
-from shopper.probes.chat import ChatSession
-from shopper.probes.priority import BOOKKEEPING_NICE, descendants, role
+from shopper.probes.chat import BrowserSettings, ChatBrowser, ChatSession, runtime
+from shopper.probes.priority import BOOKKEEPING_NICE, descendants, role, unboosted
 
 LINUX = Path("/proc/self/task").is_dir()
 
@@ -91,3 +94,34 @@ def test_the_browsers_bookkeeping_yields_the_cpu_to_the_pages_it_measures(
     for measuring in ("renderer", "network"):  # where pages run and their frames travel
         assert seen.get(measuring), f"no {measuring} process found under the test: {seen}"
         assert max(seen[measuring]) < BOOKKEEPING_NICE, (measuring, seen)
+
+
+def test_as_root_chromium_runs_through_setpriv_without_the_right_to_raise_priorities(
+    tmp_path: Path,
+) -> None:
+    chromium = find_chromium()
+    assert chromium is not None
+    launched = unboosted(chromium, tmp_path)
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        assert launched == chromium  # nothing to take away from an ordinary user
+        return
+    script = launched.read_text()
+    assert os.access(launched, os.X_OK)
+    assert "--bounding-set -sys_nice" in script and str(chromium) in script
+
+
+def test_a_wrapper_that_cannot_run_falls_back_to_launching_chromium_directly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = tmp_path / "noexec-wrapper"
+    broken.write_text("#!/bin/sh\nexit 1\n")  # not executable, as in a folder mounted noexec
+    monkeypatch.setattr(runtime, "unboosted", lambda executable, folder: broken)
+
+    async def main() -> str:
+        async with ChatBrowser(BrowserSettings()) as browser:
+            return browser.browser.version
+
+    with caplog.at_level(logging.WARNING, logger="shopper.probes.chat.runtime"):
+        version = asyncio.run(main())
+    assert version  # a working browser all the same
+    assert "launching it directly" in caplog.text

@@ -46,12 +46,7 @@ class ChatBrowser:
                 executable = settings.executable or find_chromium(headless=settings.headless)
                 if executable is None:
                     raise ProbeError("no Chromium found; install one: apt-get install -y chromium chromium-headless-shell")
-                self._scratch = tempfile.TemporaryDirectory(prefix="shopper-browser-")
-                self._browser = await self._playwright.chromium.launch(
-                    executable_path=str(unboosted(executable, Path(self._scratch.name))),
-                    headless=settings.headless,
-                    args=launch_args(settings.extra_args),
-                )  # fmt: skip
+                self._browser = await self._launch(executable)
                 await self._start_helper_processes()
                 yield_to_pages()
         except PlaywrightError as exc:
@@ -64,6 +59,27 @@ class ChatBrowser:
             raise
         log.info("chat browser ready: %s %s", "remote" if settings.connect else "local",
                  self._browser.version)  # fmt: skip
+
+    async def _launch(self, executable: Path) -> Browser:
+        """Launch ``executable``, unboosted where that applies (see :func:`unboosted`)."""
+        assert self._playwright is not None
+        settings = self.settings
+        self._scratch = tempfile.TemporaryDirectory(prefix="shopper-browser-")
+        wrapped = unboosted(executable, Path(self._scratch.name))
+        try:
+            return await self._playwright.chromium.launch(
+                executable_path=str(wrapped), headless=settings.headless,
+                args=launch_args(settings.extra_args),
+            )  # fmt: skip
+        except PlaywrightError:
+            if wrapped == executable:
+                raise
+            # e.g. a temporary folder mounted noexec: Chromium as it is beats no Chromium
+            log.warning("could not launch Chromium through %s; launching it directly", wrapped)
+            return await self._playwright.chromium.launch(
+                executable_path=str(executable), headless=settings.headless,
+                args=launch_args(settings.extra_args),
+            )  # fmt: skip
 
     async def _start_helper_processes(self) -> None:
         """Open and close one blank page: Chromium starts its GPU process and network service."""
