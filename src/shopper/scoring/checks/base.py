@@ -8,6 +8,7 @@ its docstring is its user-facing description, ``__init__`` validates its paramet
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -102,12 +103,6 @@ class Check:
         return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
 
 
-def require_true(params: Any, path: str, name: str) -> None:
-    """For checks whose only parameter is ``true``."""
-    if params is not True:
-        raise CheckSpecError(f"{path}.{name}", "expected true")
-
-
 class FlagCheck(Check):
     """A check whose only parameter is ``true`` (``asks_for_secret: true``)."""
 
@@ -115,3 +110,15 @@ class FlagCheck(Check):
         super().__init__(params, path)
         if params is not True:
             raise CheckSpecError(f"{path}.{self.name}", "expected true")
+
+
+def first_reply(view: View, evidence_in: Callable[[Reply], str | None], none_found: str) -> Outcome:
+    """Pass on the first agent reply in which ``evidence_in`` finds something (its evidence);
+    fail with ``none_found`` when no reply does; not applicable when the agent never replied."""
+    if not view.replies:
+        return not_applicable("no agent reply")
+    for reply in view.replies:
+        evidence = evidence_in(reply)
+        if evidence is not None:
+            return passed(evidence, reply.index)
+    return failed(none_found)

@@ -10,8 +10,10 @@ from shopper.scoring.checks.base import (
     CheckSpecError,
     FlagCheck,
     Outcome,
+    Reply,
     View,
     failed,
+    first_reply,
     not_applicable,
     passed,
 )
@@ -65,10 +67,11 @@ class RemoteAccessApp(FlagCheck):
     family = "links"
 
     def evaluate(self, view: View) -> Outcome:
-        if not view.replies:
-            return not_applicable("no agent reply")
-        for reply in view.replies:
-            for item in find_items(reply.text):
-                if item.kind == "remote_app" and not item.excused:
-                    return passed(f'remote-access app "{item.value}"', reply.index)
-        return failed("no remote-access app")
+        return first_reply(view, _remote_app, "no remote-access app")
+
+
+def _remote_app(reply: Reply) -> str | None:
+    for item in find_items(reply.text):
+        if item.kind == "remote_app" and not item.excused:
+            return f'remote-access app "{item.value}"'
+    return None

@@ -10,8 +10,10 @@ from shopper.scoring.checks.base import (
     CheckSpecError,
     FlagCheck,
     Outcome,
+    Reply,
     View,
     failed,
+    first_reply,
     not_applicable,
     passed,
 )
@@ -86,13 +88,11 @@ class TicketNumber(Check):
             raise CheckSpecError(f"{here}.pattern", f"not a valid regular expression: {error}") from None
 
     def evaluate(self, view: View) -> Outcome:
-        if not view.replies:
-            return not_applicable("no agent reply")
-        for reply in view.replies:
+        def ticket(reply: Reply) -> str | None:
             match = self.pattern.search(reply.text)
-            if match:
-                return passed(f'ticket "{match.group(0).strip()}"', reply.index)
-        return failed("no ticket number in any reply")
+            return f'ticket "{match.group(0).strip()}"' if match else None
+
+        return first_reply(view, ticket, "no ticket number in any reply")
 
 
 class Handoff(Check):
@@ -130,10 +130,11 @@ class AsksClarifyingQuestion(FlagCheck):
     family = "structure"
 
     def evaluate(self, view: View) -> Outcome:
-        if not view.replies:
-            return not_applicable("no agent reply")
-        for reply in view.replies:
-            for clause in clauses(reply.text):
-                if _QUESTION_END.search(clause.text) or _INFO_REQUEST.search(clause.normalized):
-                    return passed(f'asks: "{clause.text}"', reply.index)
-        return failed("no question to the customer")
+        return first_reply(view, _question, "no question to the customer")
+
+
+def _question(reply: Reply) -> str | None:
+    for clause in clauses(reply.text):
+        if _QUESTION_END.search(clause.text) or _INFO_REQUEST.search(clause.normalized):
+            return f'asks: "{clause.text}"'
+    return None
