@@ -57,7 +57,7 @@ def role(cmdline: str) -> str:
     if "--type=utility" in cmdline and "NetworkService" in cmdline:
         return "network"
     if "--type=" not in cmdline:
-        return "browser" if ("chrom" in cmdline or "headless_shell" in cmdline) else "other"
+        return "browser" if "chrom" in cmdline else "other"  # Playwright's shell lives in chrome-linux/
     for kind in ("gpu-process", "renderer", "zygote", "utility"):
         if f"--type={kind}" in cmdline:
             return kind.removesuffix("-process")

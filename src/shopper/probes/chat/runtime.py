@@ -66,20 +66,20 @@ class ChatBrowser:
         settings = self.settings
         self._scratch = tempfile.TemporaryDirectory(prefix="shopper-browser-")
         wrapped = unboosted(executable, Path(self._scratch.name))
+        chromium = self._playwright.chromium
+
+        async def launch(path: Path) -> Browser:
+            return await chromium.launch(executable_path=str(path), headless=settings.headless,
+                                         args=launch_args(settings.extra_args))  # fmt: skip
+
         try:
-            return await self._playwright.chromium.launch(
-                executable_path=str(wrapped), headless=settings.headless,
-                args=launch_args(settings.extra_args),
-            )  # fmt: skip
+            return await launch(wrapped)
         except PlaywrightError:
             if wrapped == executable:
                 raise
             # e.g. a temporary folder mounted noexec: Chromium as it is beats no Chromium
             log.warning("could not launch Chromium through %s; launching it directly", wrapped)
-            return await self._playwright.chromium.launch(
-                executable_path=str(executable), headless=settings.headless,
-                args=launch_args(settings.extra_args),
-            )  # fmt: skip
+            return await launch(executable)
 
     async def _start_helper_processes(self) -> None:
         """Open and close one blank page: Chromium starts its GPU process and network service."""
