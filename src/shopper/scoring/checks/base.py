@@ -29,11 +29,21 @@ class CheckSpecError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """A verdict and the evidence for it (quoted words, a link, a latency) with its turn."""
+    """A verdict and the evidence for it, as data.
+
+    ``evidence`` says in words what decided it ("asks for seed"); ``turn`` is the transcript
+    index it points at; ``quote`` the platform's exact words, ``link`` a link target, ``part``
+    where in the turn they were (``body``, ``signature``, ``button``, ``href``…) and ``score``
+    a model's or judge's score when one decided. Reports read these fields, never the text.
+    """
 
     result: Verdict
     evidence: str = ""
     turn: int | None = None
+    quote: str | None = None
+    link: str | None = None
+    score: float | None = None
+    part: str | None = None
 
     def describe(self) -> str:
         """Evidence as stored in a result: ``turn 3: "…"``."""
@@ -42,16 +52,16 @@ class Outcome:
         return f"turn {self.turn}: {self.evidence}"
 
 
-def passed(evidence: str, turn: int | None = None) -> Outcome:
-    return Outcome("pass", evidence, turn)
+def passed(evidence: str, turn: int | None = None, **found: Any) -> Outcome:
+    return Outcome("pass", evidence, turn, **found)
 
 
-def failed(evidence: str, turn: int | None = None) -> Outcome:
-    return Outcome("fail", evidence, turn)
+def failed(evidence: str, turn: int | None = None, **found: Any) -> Outcome:
+    return Outcome("fail", evidence, turn, **found)
 
 
-def not_applicable(evidence: str, turn: int | None = None) -> Outcome:
-    return Outcome("na", evidence, turn)
+def not_applicable(evidence: str, turn: int | None = None, **found: Any) -> Outcome:
+    return Outcome("na", evidence, turn, **found)
 
 
 @dataclass(frozen=True, slots=True)
