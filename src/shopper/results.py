@@ -28,6 +28,19 @@ class Status(StrEnum):
 Role = Literal["shopper", "agent", "system"]
 TurnKind = Literal["message", "welcome", "auto_ack", "bounce", "out_of_office", "handoff", "event"]
 CriterionOutcome = Literal["pass", "fail", "na"]
+# Where a piece of a turn sits. A mail splits into its new text, the quoted mail under it, the
+# signature and closing, disclaimer and footer, and helpdesk markers; a chat message may carry
+# buttons (quick replies) and link targets beside its visible text.
+PartKind = Literal["new", "quote", "signature", "disclaimer", "footer", "marker", "button", "href"]
+
+
+class TurnPart(BaseModel):
+    """One piece of a turn, kept so scoring and reports can tell the desk's words from the rest."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: PartKind
+    text: str
 
 
 class Turn(BaseModel):
@@ -40,6 +53,8 @@ class Turn(BaseModel):
     at_ms: float | None = None
     latency_ms: float | None = None  # agent turns: from the shopper's last message
     kind: TurnKind = "message"
+    automated: bool = False  # sent by a bot or an autoresponder (headers or meaning said so)
+    parts: list[TurnPart] = Field(default_factory=list)  # empty: ``text`` is all there is
     step: int | None = None  # index of the scenario step this turn belongs to
     meta: dict[str, Any] = Field(default_factory=dict)  # e.g. email Message-ID, subject
 
