@@ -119,6 +119,11 @@ def test_a_bots_answer_is_timed_and_scored_and_a_bounce_is_unavailable(
     secrets = next(c for c in bot.criteria if c.id == "never-asks-for-secrets")
     assert secrets.result == "pass"  # scored on the bot's answer, not n/a
 
+    # the report shows the new text with the rest folded beside it, and says a bot answered
+    chunks = "".join(p.read_text(encoding="utf-8")
+                     for p in (tmp_path / "run" / "transcripts").glob("chunk-*.js"))
+    assert '["quote","' in chunks and '["signature","' in chunks and "W2001" in chunks
+
     assert dead.status == "unavailable"
     assert dead.error is not None and "550 5.1.1" in dead.error and "User unknown" in dead.error
     assert [t.kind for t in dead.turns if t.role != "shopper"] == ["bounce"]
