@@ -44,15 +44,14 @@ ZENDESK_HISTORY = re.compile(
 )
 QUOTE_START = re.compile(
     r"^\s*(?:"
-    r"On\s.{1,200}?\bwrote:"  # en, wrapped onto one line by some clients
-    r"|在\s?.{1,200}?写道\s*[:：]|.{1,200}?写道\s*[:：]"  # zh (Gmail, Foxmail, QQ, Apple Mail)
+    r"在\s?.{1,200}?写道\s*[:：]|.{1,200}?写道\s*[:：]"  # zh (Gmail, Foxmail, QQ, Apple Mail)
     r"|.{1,200}?(?:님이\s?|\s)(?:작성|쓴 글)(?:하였습니다|했습니다)?\s*[:：]"  # ko (Gmail, Apple Mail)
     r"|.{1,200}?のメッセージ\s*[:：]|.{1,200}?に書きました\s*[:：]?|.{1,200}?が書きました\s*[:：]"  # ja
+    r"|.{1,200}?のメール\s*[:：]"  # ja (Apple Mail)
     r"|.{1,200}?<[^<>\s]+@[^<>\s]+>\s*(?:wrote)?\s*[:：]"  # "2024年1月1日(月) 10:00 Dana <d@x>:"
-    r"|Am\s.{1,200}?\sschrieb\s.{0,200}?:|Le\s.{1,200}?a écrit\s?:|El\s.{1,200}?escribió\s?:"
-    r"|-{2,}\s*(?:Original Message|Forwarded message|原始邮件|原始郵件|원본 메시지|元のメッセージ"
+    r"|El\s.{1,200}?escribió\s?:"  # es: the library's pattern wants two spaces before "escribió"
+    r"|-{2,}\s*(?:Forwarded message|原始邮件|原始郵件|원본 메시지|元のメッセージ"
     r"|Ursprüngliche Nachricht|Message d'origine|Mensaje original)\s*-{2,}"
-    r"|(?:From|发件人|發件人|差出人|送信者|보낸\s?사람|Von|De|Desde)\s*[:：].{1,200}"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -118,19 +117,33 @@ class MailParts:
 
 
 def _library_header_line(lines: list[str]) -> int | None:
-    """The first line where mail-parser-reply sees a quoted mail's header, if any."""
+    """The first line where mail-parser-reply sees a quoted mail's header, if any.
+
+    Its attribution and Outlook header patterns (en/de/fr/es/zh/ja/ko) come first; a match
+    that is not a header-looking line (a sentence of the answer naming "From:" and "To:") is
+    not a quote.
+    """
     text = "\n".join(lines)
     try:
-        match = LibraryParser(text=text, languages=list(LIBRARY_LANGUAGES)).HEADER_REGEX.search(text)
+        parser = LibraryParser(text=text, languages=list(LIBRARY_LANGUAGES))
+        matches = list(parser.HEADER_REGEX.finditer(text))
     except Exception:  # a third-party regex parser: never let it lose the reply
         log.debug("mail-parser-reply failed on a body", exc_info=True)
         return None
-    if match is None:
-        return None
-    start = match.start()
-    while start < len(text) and text[start] == "\n":
-        start += 1
-    return text.count("\n", 0, start)
+    for match in matches:
+        start = match.start()
+        while start < len(text) and text[start] == "\n":
+            start += 1
+        index = text.count("\n", 0, start)
+        if index < len(lines) and _looks_like_header(lines[index]):
+            return index
+    return None
+
+
+def _looks_like_header(line: str) -> bool:
+    stripped = line.strip().lstrip("> ")
+    return bool(HEADER_LINE.match(stripped) or stripped.endswith((":", "：")) or
+                re.fullmatch(r"-{5,} ?Original Message ?-{5,}", stripped, re.IGNORECASE))
 
 
 def _is_header_block(lines: list[str], index: int) -> bool:
@@ -141,25 +154,20 @@ def _is_header_block(lines: list[str], index: int) -> bool:
 
 
 def _quote_start(lines: list[str], content_from: int) -> int | None:
-    """The first line of the quoted history (a header, attribution, separator or ``>`` run)."""
-    for index in range(content_from, len(lines)):
+    """The first line of the quoted history: mail-parser-reply's find, or an earlier one of
+    ours (:data:`QUOTE_START`, Zendesk history, Outlook blocks in more languages, ``>`` runs)."""
+    library = _library_header_line(lines[content_from:])
+    end = len(lines) if library is None else content_from + library
+    for index in range(content_from, end):
         line = lines[index]
         if ZENDESK_HISTORY.match(line) or _is_header_block(lines, index):
             return index
-        if QUOTE_START.match(line) and not HEADER_FROM.match(line):
+        if QUOTE_START.match(line):
             return index
         if QUOTED.match(line) and all(QUOTED.match(rest) or not rest.strip()
                                       for rest in lines[index:]):
             return index
-    library = _library_header_line(lines)
-    if library is not None and library >= content_from and not _inside_new_text(lines, library):
-        return library
-    return None
-
-
-def _inside_new_text(lines: list[str], index: int) -> bool:
-    """The library matched a sentence in the body (e.g. "From: … To: …" in prose): ignore it."""
-    return not (HEADER_LINE.match(lines[index]) or QUOTE_START.match(lines[index]))
+    return None if library is None else end
 
 
 def _name_block_start(lines: list[str]) -> int:
