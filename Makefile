@@ -23,6 +23,7 @@ bench: setup
 	.venv/bin/python benchmarks/bench_throughput.py
 	.venv/bin/python benchmarks/bench_scoring.py
 	.venv/bin/python benchmarks/bench_reports.py
+	.venv/bin/python benchmarks/bench_mail_reading.py
 
 clean:
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache
