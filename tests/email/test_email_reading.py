@@ -100,3 +100,16 @@ def test_bounce_words_quote_the_diagnostic_code() -> None:
     assert classify(message, "").kind == "bounce"
     words = bounce_words(message, eml.read_bytes())
     assert "550 5.1.1" in words and "User unknown" in words and "support@harbor.example" in words
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        ("Hi Dana,\n\nYes it is ours", "Hi Dana,\n\nYes it is ours"),  # a short answer stays
+        ("Hi Dana,\n\nYour deposit is credited.\n\nAlex Morgan", "Hi Dana,\n\nYour deposit is credited."),
+        ("您好，\n\n已经到账了。\n\nHarbor 客服团队", "您好，\n\n已经到账了。"),
+        ("Steps:\n- open the app\n- go to Wallet > History", "Steps:\n- open the app\n- go to Wallet > History"),
+    ],
+)
+def test_a_name_block_is_cut_but_a_short_answer_is_not(text: str, new: str) -> None:
+    assert split_text(text).new == new

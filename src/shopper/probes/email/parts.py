@@ -183,8 +183,10 @@ def _name_block_start(lines: list[str]) -> int:
     while start and lines[start - 1].strip():
         start -= 1
     block = lines[start:end]
-    earlier = any(line.strip() for line in lines[:start])
-    if not earlier or not block or len(block) > NAME_BLOCK_LINES:
+    earlier = [line.strip() for line in lines[:start] if line.strip()]
+    only_greeting = len(earlier) == 1 and len(earlier[0]) <= NAME_BLOCK_CHARS and (
+        earlier[0].endswith((",", "，", ":", "：", "、")) or len(earlier[0]) <= 12)
+    if only_greeting or not block or len(block) > NAME_BLOCK_LINES:  # "Hi Dana,\n\nYes it is"
         return len(lines)
     if any(len(line.strip()) > NAME_BLOCK_CHARS or NOT_A_NAME.search(line) for line in block):
         return len(lines)
