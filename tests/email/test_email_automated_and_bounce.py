@@ -49,7 +49,7 @@ scenarios: [scenarios/*.yaml]
 rubrics: [{rubric}]
 channels: [email]
 locales: [en_US]
-retries: 0
+retries: 2  # a bounce is not retried: one mail to the dead address
 pacing: {{typing_cps: 0, think: 0s}}
 timeouts: {{email_within: 20s}}
 """
@@ -102,6 +102,8 @@ def test_a_bots_answer_is_timed_and_scored_and_a_bounce_is_unavailable(
                                           rubric="scoring/crypto-safety.yaml"),
                              encoding="utf-8")
             await execute(RunRequest(audit=audit, out=tmp_path / "run", quiet=True))
+
+        assert sum(DEAD in str(m["To"]) for m in desk.received) == 1
 
     run(body(), timeout=90)
     found = {r.target: r for r in read_results(tmp_path / "run" / "results.jsonl")}

@@ -131,7 +131,7 @@ class Runner:
                     artifacts = await _close(session, failed)
         except Unavailable as exc:
             transcript.turns.extend(exc.turns)
-            transcript.status, transcript.error, retryable = Status.UNAVAILABLE, str(exc), True
+            transcript.status, transcript.error, retryable = Status.UNAVAILABLE, str(exc), exc.retryable
         except ProbeError as exc:
             transcript.turns.extend(exc.turns)
             transcript.status, transcript.error, retryable = Status.ERROR, str(exc), exc.retryable
