@@ -76,6 +76,12 @@ def test_ack_versus_answer_by_meaning(language: str, auto: bool) -> None:
     assert (got_answer.kind, got_answer.automated) == ("message", auto)
 
 
+def test_a_persons_short_reply_naming_a_ticket_is_not_a_receipt() -> None:
+    text = "Thanks for your follow-up on ticket #HBR-123456.\n\nNoted."
+    assert classify(_mail(text), text).kind == "message"
+    assert classify(_mail(text, **{"Auto-Submitted": "auto-replied"}), text).kind == "auto_ack"
+
+
 def test_a_zendesk_notification_splits_into_marker_new_quote_and_footer() -> None:
     text = ("##- 请在此行上方输入回复 -##\n\n您的请求 (4711) 已更新。\n\n王磊 (2026年12月4日 21:40 UTC):\n\n"
             "您的提现已放行。\n\n徐桂香 (Dec 4, 2026, 21:28 UTC):\n\n我的助记词是什么都不会告诉别人。\n\n"

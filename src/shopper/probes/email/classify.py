@@ -71,6 +71,16 @@ FILLER_SENTENCE = re.compile(
     r"よろしくお願い|ヘルプセンター|サポートチーム|カスタマーサポート|様$",
     re.IGNORECASE,
 )
+# what only a receipt says: that the mail arrived or that an answer will come (a ticket number
+# alone is not enough without automation headers: "Thanks, ticket #12. Noted." is a person's)
+RECEIPT = re.compile(
+    r"receiv|got (?:it|your)|reached us|(?:will|shall|'ll) (?:get back|reply|respond|answer|contact"
+    r"|be in touch|review|look into|follow up)|as soon as|within \d|automat|do not reply|"
+    r"已收到|收到您的|已(?:提交|受理|创建|登记)|会|将|尽快|自动|"
+    r"접수|답변\s?드리|연락\s?드리|자동|"
+    r"受け付け|受付|承りました|ご連絡|ご回答|折り返し|自動",
+    re.IGNORECASE,
+)
 # sentences, and the clauses of a sentence ("we received it, and refunded it": two clauses)
 CLAUSE_END = re.compile(r"(?<=[.!?。！？,;，；、:：])\s*|\n+|\s+(?:and|but|so)\s+|(?<=며)\s+|(?<=고)\s+")
 SUBSTANCE_CHARS = 8  # a clause that says something else with this many letters is an answer
@@ -162,7 +172,7 @@ def classify(message: EmailMessage, text: str, *, envelope_from: str | None = No
                        automated=auto is not None)
     if not text.strip() and auto is not None:
         return Verdict("auto_ack", f"{hint}; no text", automated=True)
-    if short and is_acknowledgement(text):
+    if short and is_acknowledgement(text) and (auto is not None or RECEIPT.search(text)):
         return Verdict("auto_ack", f"{hint}; only says it was received", automated=auto is not None)
     both = f"{subject}\n{text}"
     if auto is None and short and (
