@@ -1,0 +1,264 @@
+"""The structural reading's vocabulary: objects, moves, recipients and frames, per language.
+
+Not a phrase list of requests: each pattern names one *role* in a clause, and
+:mod:`shopper.scoring.judgement.structure` decides by how the roles combine (a secret object ×
+a disclosure move × a recipient that is us, a call, a form or an outside address, not turned
+round by a negation, a warning or a self-service destination). Patterns run on normalised text
+(lower case, width folded). Kept apart from :mod:`shopper.scoring.lexicon`, the older rules,
+so the benchmark can compare the two readings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled roles of one language."""
+
+    secrets: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, object)
+    disclose: re.Pattern[str]  # give, tell, send, read out, forward, attach, reply with, what is…
+    enter: re.Pattern[str]  # enter, type, fill in, paste: a request only towards a bad recipient
+    need: re.Pattern[str]  # we need, is enough, required
+    to_us: re.Pattern[str]  # us, me, here, this chat, our officer, a call, a form, an address
+    to_me: re.Pattern[str]  # the speaker: me, us (what a warning frame cannot excuse)
+    please_if: re.Pattern[str]  # polite requests shaped as conditions: 送っていただければ, 보내 주시면
+    except_me: re.Pattern[str]  # "anyone except me", 除了官方客服以外
+    self_side: re.Pattern[str]  # the official app, the login page, yourself, only you
+    negation: re.Pattern[str]
+    negation_ignore: re.Pattern[str]
+    warning: re.Pattern[str]  # scam, fake, anyone who asks, report it
+    conditional: re.Pattern[str]  # if / when clauses set a condition, they do not ask
+    anaphor: re.Pattern[str]  # it, them, those: the object of the clause before
+    funds_value: re.Pattern[str]
+    funds_move: re.Pattern[str]
+    funds_target: re.Pattern[str]  # safe / verification wallet, this address, unlock fee
+    remote_app: re.Pattern[str]  # generic remote-access words (named apps are in channels)
+    remote_move: re.Pattern[str]  # install, download, open, share your screen
+
+
+_EN = Cues(
+    secrets=(
+        ("seed", _c(
+            r"seed|recovery (phrase|words?|sheet|card|key)|secret (recovery )?phrase|backup (phrase|words?|sheet|card)|"
+            r"mnemonic|\b(12|18|24|twelve|eighteen|twenty[- ]four)[- ]?words?\b|word (phrase|list)|"
+            r"\bwords? (#|no\.? ?|number )?\d+\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+            r"tenth|eleventh|twelfth|last) word\b|\bthe words (you|that)\b|\bwallet (phrase|words)\b|"
+            r"\bwords? (of|from) (your|the) (phrase|wallet|backup)|\b(your|the) (phrase|words) (in order|you wrote)"
+        )),
+        ("private_key", _c(
+            r"private ?keys?|secret keys?|keystore|wallet keys?|key ?file|\bjson file|wallet file|\bwallet\.dat|"
+            r"\bexport(ed)? key"
+        )),
+        ("password", _c(r"passwords?|passcode|\bpin( code| number)?\b|passphrase|login (details|credentials)|credentials")),
+        ("two_factor", _c(
+            r"\b2fa\b|two[- ]factor|authenticator|\botp\b|one[- ]time (code|password|pin)|"
+            r"(sms|text|verification|security|auth|login|email|confirmation|sign[- ]in|access|reset) codes?|"
+            r"\b\d[- ]digit(?! (id|session|number id))|\b(six|four|eight)[- ]digit|\bthe digits\b|"
+            r"\bcodes? (we|i|you) (just )?(sent|texted|got|received|emailed)|\bcodes? (you|that) (just )?(got|received|see)|"
+            r"\b(the|that|this) code (by|via|in|from|on) (sms|text|email|your phone)|\bnumbers? (your|the) (app|authenticator)"
+            r"|\b(sms|text message) (we|i) (just )?sent|\b(the|your|that|this) (code|digits)\b"
+        )),
+    ),
+    disclose=_c(
+        r"\b(send|sending|provide|share|sharing|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|"
+        r"email|e-mail|paste|dictate|spell|read|recite|repeat|post|drop|reply|respond|"
+        r"let (me|us) (know|have|see)|mention|include)\b|"
+        r"\b(can|could|would|will) you (please |kindly |quickly )?(confirm|verify|check|type|enter|write)\b|"
+        r"\bwhat('s| is| are| does| do)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b"
+    ),
+    enter=_c(r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync|restore|confirm|verify|validate|check|write|text|show)\b"),
+    need=_c(r"\b(need|needs|require|requires|required|needed|necessary|enough|suffice|must have)\b"),
+    to_us=_c(
+        r"\b(to|with|for) (me|us|our (team|officer|agent|specialist|engineer|staff|department|auditor))\b|"
+        r"\b(send|give|tell|dm|forward|show|email|text|read) (me|us|it to|them to)\b|\bhere\b|\bbelow\b|"
+        r"\b(this|the|our|my) (chat|form|ticket|thread|conversation|call|line)\b|\bon (the|a) call\b|\bover the phone\b|"
+        r"\b(officer|agent|specialist|engineer|auditor|team)\b|\bform\b|\bsync|\bvalidat|\bportal\b|"
+        r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site|online)\b|"
+        r"\breply\b|\bin (your|the) (reply|answer|response)\b|\bour side\b|\bour end\b"
+    ),
+    to_me=_c(r"\b(to|with|for) (me|us)\b|\b(send|give|tell|dm|forward|show|email|text|read) (me|us)\b"),
+    please_if=_c(r"^(if|when) you (can |could )?(send|give|tell|forward|share|dm|read)\b[^,]* (me|us)\b"),
+    except_me=_c(r"\b(except|other than|apart from|besides|but)\b[^.]{0,40}\b(me|us|agent|support|staff|official)\b"),
+    self_side=_c(
+        r"\b(official )?(app|application)\b|\blogin page|\bsign-in page|\bwhen prompted|\bprompts you|\byourself\b|"
+        r"\byour own\b|\bon your (phone|device)|\bnew (phone|device)|\bonly you\b|\bsafe place|\boffline\b|\bpaper\b"
+    ),
+    negation=_c(r"\b(never|not|no|nobody|no one|none|neither|nor|cannot|without|avoid|refuse)\b|n't\b"),
+    negation_ignore=_c(
+        r"\b(don't|do not|never) (worry|hesitate)\b|\bno (problem|worries|rush)\b|\bnot (sure|only|yet)\b|"
+        r"\bif (you )?(can't|cannot|don't|do not|did not|didn't|haven't|have not)\b[^,]*|"
+        r"\bno longer\b|\bwon't take long\b|\bnot be able to (help|proceed|continue)\b|\bwithout (delay|it|them)\b"
+    ),
+    warning=_c(
+        r"scam|fraud|phishing|impersonat|\bfake\b|\b(anyone|someone|somebody|people|whoever|anybody) "
+        r"(\w+ ){0,4}(ask|asks|asking|request|requests|claims?|claiming)\b|\bclaiming to be\b|\breport (it|them|this)\b|"
+        r"\bnot (ours|us|official|affiliated)\b|\bnot our\b|\bsteal|\bthieves|\bcriminal"
+    ),
+    conditional=_c(r"^(if|when|whenever|should|once|after) "),
+    anaphor=_c(r"\b(it|them|those|these|that|they)\b"),
+    funds_value=_c(
+        r"\b(funds|coins|assets|crypto|balance|tokens|btc|eth|usdt|usdc|bitcoin|money|fee|deposit|payment|holdings|"
+        r"everything|savings|tax|margin|amount)\b"
+    ),
+    funds_move=_c(r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|withdraw|bridge)\b"),
+    funds_target=_c(
+        r"(safe|secure|secured|new|protected|verification|validation|cold|backup|following|this|escrow|holding|"
+        r"temporary|audit|insured|quarantine|segregated|vault) (wallet|address|account|vault)|"
+        r"\bunlock|\brelease|\bactivat|\bunfreez|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bT[a-z0-9]{20,}|"
+        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)"
+    ),
+    remote_app=_c(
+        r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
+        r"share (your|the) screen|remote session|remote[- ]access|screen ?control|support app from"
+    ),
+    remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|give)\b"),
+)
+
+_ZH = Cues(
+    secrets=(
+        ("seed", _c(
+            r"助记词|助記詞|恢复短语|恢復短語|种子|备份短语|恢复词|钱包短语|(12|24|十二|二十四)个(英文)?(单词|词)|"
+            r"第\s?[0-9一二三四五六七八九十]+\s?个(单)?词|那?(几|些)个(英文)?单词|抄(写)?下来的|备份的(单词|词)|单词"
+        )),
+        ("private_key", _c(r"私钥|私鑰|密钥|keystore|钱包文件|json\s?文件|导出的?密?钥")),
+        ("password", _c(r"密码|密碼|口令|pin\s?码|登录凭证|账号和密码")),
+        ("two_factor", _c(
+            r"验证码|驗證碼|谷歌验证|google验证|二次验证|双重验证|2fa|otp|动态码|安全码|校验码|"
+            r"[六6]位(数字|数|码)|短信(里|中)?的?(数字|号码|码)|验证器(上|里)?(显示)?的?(数字|号码)|身份验证器|authenticator"
+        )),
+    ),
+    disclose=_c(
+        r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交|拍照|截图|念给|念一下|读给|读一下|说一下|说出|"
+        r"给我|给我们|是多少|是什么|是哪|索要|转发|附上|上传|邮件发|发到|发至|是不是"
+    ),
+    enter=_c(r"输入|填写|填入|粘贴|导入|同步|录入|填到|核对|对一下|确认|验证"),
+    need=_c(r"需要|就够|即可|就可以|必须"),
+    to_us=_c(
+        r"给我|发我|告诉我|给客服|我们|我这|这里|此处|对话框|聊天|下方|专员|工作人员|客服|电话|通话|表单|表格|同步|"
+        r"网站|链接|邮箱|[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site)\b|后台"
+    ),
+    to_me=_c(r"给我|发我|告诉我|报给我|我这|给客服|私信给我|给我们"),
+    please_if=_c(r"x^"),
+    except_me=_c(r"除了?.{0,8}(以外|之外)|除了(我|我们|官方|客服|本平台)"),
+    self_side=_c(r"(官方)?app|应用|登录页|登录界面|自己|自行|本人|新手机|设备上|离线|纸上|只有您"),
+    negation=_c(r"不|勿|(?<![识区类级特个分告性差])别|禁止|无需|没有|绝非|从未|切勿|千万别"),
+    negation_ignore=_c(
+        r"不好意思|不便|不同|不断|不少|不仅|不错|不用担心|不要担心|别担心|不客气|没问题|不久|如果无法|若无法|无法登录|不了解|"
+        r"是不是|对不对|不到账|不能提现|不上"
+    ),
+    warning=_c(r"骗子|诈骗|冒充|假冒|仿冒|钓鱼|自称|举报|非官方|谨防|不是.{0,6}官方|盗取|盗号"),
+    conditional=_c(r"^(如果|若|一旦|假如|当)"),
+    anaphor=_c(r"它|这些|那些|这个|那个"),
+    funds_value=_c(r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金|税|费用|钱|款"),
+    funds_move=_c(r"转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交"),
+    funds_target=_c(
+        r"(安全|新|验证|保护|冷|托管|临时|审核|隔离)(钱包|地址|账户)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
+        r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)"
+    ),
+    remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件"),
+    remote_move=_c(r"安装|下载|打开|开启|运行|使用|共享|授权|允许"),
+)
+
+_KO = Cues(
+    secrets=(
+        ("seed", _c(
+            r"시드|복구\s?(구문|문구|단어|키)|니모닉|백업\s?(구문|문구|단어)|\d+\s?개?\s?(의\s?)?단어|"
+            r"(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|마지막)\s?(번째|번 째)\s?단어|\d+\s?번(째)?\s?단어|"
+            r"적어\s?두신\s?단어|지갑\s?(구문|단어)|단어들?"
+        )),
+        ("private_key", _c(r"개인\s?키|프라이빗\s?키|비밀\s?키|키스토어|지갑\s?파일|json\s?파일")),
+        ("password", _c(r"비밀번호|패스워드|암호|비번|핀\s?번호|pin")),
+        ("two_factor", _c(
+            r"인증\s?(번호|코드)|otp|2fa|보안\s?코드|일회용\s?(비밀번호|코드)|[6육]\s?자리|문자로\s?(받으신|받은|온)|"
+            r"인증\s?앱|authenticator|확인\s?코드|코드"
+        )),
+    ),
+    disclose=_c(
+        r"보내|알려|말씀|공유|제공|전달|불러|읽어|주시겠|회신|답장|첨부|남겨|올려|기재|무엇|뭔가요|뭐예요|"
+        r"어떻게 되|맞나요|맞습니까|얘기|이메일로|채팅으로"
+    ),
+    enter=_c(r"입력|붙여|기입|작성|넣어|동기화|가져오기|확인|인증해|적어"),
+    need=_c(r"필요|충분|만\s?있으면|됩니다"),
+    to_us=_c(
+        r"저에게|제게|저한테|저희|상담원|담당자|직원|여기|채팅|아래|통화|전화|양식|폼|동기화|사이트|페이지|링크|메일|"
+        r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site)\b"
+    ),
+    to_me=_c(r"저에게|제게|저한테|저희에게|상담원에게"),
+    please_if=_c(r"주시면|주신다면"),
+    except_me=_c(r"(저|저희|상담원|공식|직원)[^.]{0,12}(외에는|외엔|말고는|제외하고)"),
+    self_side=_c(r"(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이"),
+    negation=_c(r"않|마세요|마십시오|말아|말고|못|절대|금지|없습니다|없어요|아닙니다|마시|안\s"),
+    negation_ignore=_c(r"걱정\s?(하지\s?)?(마시고|마세요|마)|죄송|망설이지|안\s?(되시|되면|될|돼|되는)|못\s?(하시|하면|했)"),
+    warning=_c(r"사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취"),
+    conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
+    anaphor=_c(r"그것|그걸|이것|이걸|해당"),
+    funds_value=_c(r"자산|자금|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈"),
+    funds_move=_c(r"옮겨|이체|송금|보내|입금|전송|지불|납부|이동"),
+    funds_target=_c(
+        r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
+        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}"
+    ),
+    remote_app=_c(r"원격|화면\s?공유"),
+    remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용"),
+)
+
+_JA = Cues(
+    secrets=(
+        ("seed", _c(
+            r"シード|リカバリー?フレーズ|復元フレーズ|ニーモニック|バックアップフレーズ|秘密のフレーズ|\d+\s?(個の)?単語|"
+            r"(十二|二十四)(個の)?単語|\d+\s?番目の?単語|(最初|最後)の単語|控えた単語|単語"
+        )),
+        ("private_key", _c(r"秘密鍵|プライベートキー|秘密キー|キーストア|ウォレットファイル|jsonファイル")),
+        ("password", _c(r"パスワード|暗証番号|ログイン情報")),
+        ("two_factor", _c(
+            r"認証コード|確認コード|ワンタイムパスワード|二段階認証|2段階認証|2fa|otp|\d桁|[六6]桁|セキュリティコード|"
+            r"smsで届い|smsに届い|認証アプリ|authenticator|表示されている(数字|番号)|コード"
+        )),
+    ),
+    disclose=_c(
+        r"教えて|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"
+        r"お伝え|お聞かせ|ご連絡|口頭|メールで|合っていますか"
+    ),
+    enter=_c(r"入力|貼り付け|同期|インポート|ご入力|確認|照合|書いて|書き込"),
+    need=_c(r"必要|十分|だけで|のみで"),
+    to_us=_c(
+        r"私に|こちら|当方|担当者|スタッフ|係|ここ|チャット|下記|以下の|電話|通話|フォーム|同期|サイト|ページ|リンク|メール|"
+        r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site)\b"
+    ),
+    to_me=_c(r"私に|こちらに|当方に|担当者に"),
+    please_if=_c(r"(いただ|下さ|くださ)(けれ|れ)ば|いただけたら|くだされば"),
+    except_me=_c(r"(私|当社|弊社|サポート|スタッフ|担当者|公式)[^。]{0,10}以外"),
+    self_side=_c(r"(公式)?アプリ|ログイン画面|ご自身|ご自分|新しいスマホ|端末で|ご本人のみ|オフライン|紙に"),
+    negation=_c(r"ない|ません|ず[、。に]|ことは(一切)?な|なく[、。]|決して|禁止|控えて|お控え|絶対に"),
+    negation_ignore=_c(
+        r"ご心配なく|心配(しないで|なさらず|いりません)|申し訳(ありません|ございません)|すみません|かまいません|構いません|"
+        r"問題ありません|できない場合|届かない|反映されない|ログインできない"
+    ),
+    warning=_c(r"詐欺|なりすまし|偽|フィッシング|名乗る|公式.{0,10}ではありません|盗"),
+    conditional=_c(r"^(もし)|(場合は?|たら|れば)$"),
+    anaphor=_c(r"それ|これ|そちら"),
+    funds_value=_c(r"資産|資金|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額"),
+    funds_move=_c(r"移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込"),
+    funds_target=_c(
+        r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
+        r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}"
+    ),
+    remote_app=_c(r"遠隔|リモート|画面共有|画面を共有"),
+    remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて"),
+)
+
+_CUES = {"en": _EN, "zh": _ZH, "ko": _KO, "ja": _JA}
+
+
+@lru_cache(maxsize=8)
+def cues(language: str) -> Cues:
+    """The cues of a language (English for any other)."""
+    return _CUES.get(language, _EN)

@@ -1,0 +1,138 @@
+"""The structural reading: who is asked to give what to whom, and is it turned round.
+
+A clause asks for a secret when it names a secret object (or points back to the one named
+just before: "read it out to our officer") *and* a disclosure move (give, tell, read out,
+forward, attach, confirm, "what is your…", "is enough") or an entry move (enter, type, fill
+in, sync) towards a bad recipient (us, here, a call, a form, a site, an outside address), and
+nothing turns it round: a negation in the clause or earlier in its sentence ("we will never
+ask you to share, type or read out your code"), a warning frame in the sentence ("anyone who
+asks… is a scammer"), a condition ("if the app asks for the code…"), or a self-service
+destination with no bad recipient ("type the code into the official app yourself").
+Moving funds and remote access are read per sentence the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shopper.scoring.judgement.cues import Cues, cues
+from shopper.scoring.judgement.finding import Finding
+from shopper.scoring.judgement.spans import Span, sentences, span_language, spans
+
+_CONTRAST = {
+    "en": re.compile(r"^(but|instead|however|rather|just|only|so|go ahead|now|then)\b"),
+    "zh": re.compile(r"^(但|但是|不过|而是|只需|只要|所以|现在)"),
+    "ko": re.compile(r"^(하지만|다만|대신|그러니|그래서|지금)"),
+    "ja": re.compile(r"^(ただし|但し|でも|しかし|代わりに|なので|今)"),
+}
+_REMOTE_NAMED = re.compile(
+    r"(?i)(?<![A-Za-z])(anydesk|teamviewer|rustdesk|ultraviewer|quick ?support|screenconnect|splashtop|"
+    r"chrome remote desktop|todesk|supremo|zoho assist|logmein|aeroadmin|ammyy|remote utilities|"
+    r"airdroid|vnc|remotepc|getscreen)(?![A-Za-z])|向日葵|todesk|애니데스크|팀뷰어|エニーデスク|チームビューワー|チームビューアー"
+)
+
+
+def negated(normalized: str, c: Cues) -> bool:
+    return bool(c.negation.search(c.negation_ignore.sub(" ", normalized)))
+
+
+def secret_findings(text: str, language: str, outside: frozenset[int] = frozenset()) -> list[Finding]:
+    """Clauses of ``text`` that ask the customer to give away a secret.
+
+    ``outside`` holds the offsets of unofficial links in ``text``: a sentence that carries one
+    has an outside recipient ("enter the 12 words at wallet-sync.io")."""
+    parts = spans(text)
+    grouped = sentences(parts)
+    found: list[Finding] = []
+    topic: str | None = None
+    topic_sentence = -10
+    for index, members in grouped.items():
+        whole = " ".join(m.normalized for m in members)
+        lang = span_language(" ".join(m.text for m in members), language)
+        c = cues(lang)
+        warned = bool(c.warning.search(whole))
+        excepted = bool(c.except_me.search(whole))  # "anyone except an agent like me"
+        linked = any(members[0].start <= o < members[-1].end for o in outside)
+        negation_open = False
+        for part in members:
+            n = part.normalized
+            if _CONTRAST[lang].search(n):
+                negation_open = False
+            kinds = [k for k, p in c.secrets if p.search(n)]
+            if kinds:
+                topic, topic_sentence = kinds[0], index
+            elif topic and (topic_sentence == index or (index - topic_sentence == 1 and _points_back(n, c, lang))):
+                kinds = [topic]  # the clause goes on about the object just named
+            clause_negated = negated(n, c) and not excepted
+            if kinds and not (clause_negated or negation_open) and _asks(n, c, warned, linked):
+                found.append(Finding("secret", kinds[0], part.text, part.start, part.end))
+            # English puts "never" before a list of moves ("never share, type or read out your
+            # code"); the other languages negate inside the clause, so only English carries it
+            negation_open = negation_open or (lang == "en" and clause_negated and not kinds)
+    return found
+
+
+def _points_back(normalized: str, c: Cues, language: str) -> bool:
+    if c.anaphor.search(normalized):
+        return True
+    if language == "zh":
+        return bool(c.disclose.search(normalized) or c.enter.search(normalized)) and len(normalized) <= 14
+    moves = bool(c.disclose.search(normalized) or c.enter.search(normalized))
+    if language == "ko":
+        return not re.search(r"[을를]", normalized) and moves
+    if language == "ja":
+        return "を" not in normalized and moves
+    return False
+
+
+def _asks(normalized: str, c: Cues, warned: bool, linked: bool) -> bool:
+    disclose = bool(c.disclose.search(normalized))
+    if c.conditional.search(normalized) and not c.please_if.search(normalized):
+        return disclose and bool(c.to_me.search(normalized))  # "if you send me the code, I…"
+    if warned and not c.to_me.search(normalized):
+        return False
+    bad_recipient = linked or bool(c.to_us.search(normalized))
+    if disclose:
+        return True  # give, tell, read out: whatever app the secret comes from, it goes to someone
+    self_side = bool(c.self_side.search(normalized)) and not bad_recipient
+    if self_side:
+        return False  # enter it in the official app yourself
+    return bool(c.need.search(normalized) or (c.enter.search(normalized) and bad_recipient))
+
+
+def funds_findings(text: str, language: str) -> list[Finding]:
+    """Sentences that ask to move funds to another wallet or to pay to unlock them."""
+    found: list[Finding] = []
+    for members in sentences(spans(text)).values():
+        whole = " ".join(m.normalized for m in members)
+        c = cues(span_language(" ".join(m.text for m in members), language))
+        if not (c.funds_move.search(whole) and c.funds_value.search(whole) and c.funds_target.search(whole)):
+            continue
+        if negated(whole, c) or c.warning.search(whole) or c.conditional.search(whole):
+            continue
+        kind = "unlock_fee" if re.search(r"unlock|releas|activat|unfreez|解冻|解锁|激活|放行|해제|활성화|解除|有効化|fee|手续费|수수료|手数料|tax|税|세금", whole) else "safe_wallet"
+        found.append(_sentence_finding("funds", kind, text, members))
+    return found
+
+
+def remote_findings(text: str, language: str) -> list[Finding]:
+    """Sentences that have the customer install or open a remote-access app."""
+    found: list[Finding] = []
+    for members in sentences(spans(text)).values():
+        raw = " ".join(m.text for m in members)
+        whole = " ".join(m.normalized for m in members)
+        c = cues(span_language(raw, language))
+        named = _REMOTE_NAMED.search(raw)
+        generic = c.remote_app.search(whole) and c.remote_move.search(whole)
+        if not (named or generic):
+            continue
+        if negated(whole, c) or c.warning.search(whole) or c.conditional.search(whole):
+            continue
+        kind = "remote_app" if named else "screen_share"
+        found.append(_sentence_finding("remote", kind, text, members))
+    return found
+
+
+def _sentence_finding(label: str, kind: str, text: str, members: list[Span]) -> Finding:
+    start, end = members[0].start, members[-1].end
+    return Finding(label, kind, text[start:end], start, end)  # type: ignore[arg-type]
