@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import importlib
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -85,7 +86,7 @@ class Not(Check):
         inner = self.part.evaluate(view)
         if inner.result == "na":
             return inner
-        return Outcome("fail" if inner.result == "pass" else "pass", inner.evidence, inner.turn)
+        return replace(inner, result="fail" if inner.result == "pass" else "pass")
 
 
 def compile_check(spec: Any, path: str = "check") -> Check:

@@ -25,10 +25,11 @@ _TLD = (
 )
 _DOT = r"(?:\s*\.\s*|\s*[\[(]\s*(?:\.|dot)\s*[\])]\s*|\s+dot\s+)"
 _LINK = re.compile(
-    rf"(?i)(?<![A-Za-z0-9@_])(?:https?\s*:\s*/\s*/\s*)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?{_DOT})+(?:{_TLD})"
+    rf"(?i)(?<![A-Za-z0-9@_./-])(?:https?\s*:\s*/\s*/\s*)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?{_DOT})+(?:{_TLD})"
     r"(?![A-Za-z0-9-])(?:\s*/\s*[A-Za-z0-9_+~-]+(?:\s*[_/-]\s*[A-Za-z0-9+~-]+)*)*"
 )
 _SPACED = re.compile(r"\s")
+_EMAIL = re.compile(rf"(?i)[A-Za-z0-9._%+-]+\s?(?:@|\(at\)|\[at\])\s?((?:[a-z0-9-]+{_DOT})+(?:{_TLD}))(?![A-Za-z0-9-])")
 _HANDLE = re.compile(r"(?<![A-Za-z0-9_.])@\s?([A-Za-z][A-Za-z0-9]*(?:\s?_\s?[A-Za-z0-9]+)*)")
 _PHONE = re.compile(r"(?<![\w])\+?\d[\d\s().-]{7,16}\d(?![\w])")
 _MESSENGER = re.compile(
@@ -79,6 +80,15 @@ def unofficial_findings(
         warned = c.warning.search(" ".join(m.normalized for m in members))
         if not warned and not (clause and negated(_without_links(clause.normalized), c)):
             found.append(_at(kind, text, match.start(), match.end()))
+    for match in _EMAIL.finditer(text):
+        kind = _link_kind(compact(match.group(1)), official, brand)
+        members = next((m for m in grouped.values() if m[0].start <= match.start() < m[-1].end), None)
+        if kind is None or kind == "messenger_link" or members is None:
+            continue
+        c = cues(span_language(text[members[0].start : members[-1].end], language))
+        whole = " ".join(m.normalized for m in members)
+        if not c.warning.search(whole) and not negated(_without_links(whole), c):
+            found.append(_at("outside_email" if kind == "unofficial_link" else kind, text, match.start(), match.end()))
     for members in grouped.values():
         raw = text[members[0].start : members[-1].end]
         c = cues(span_language(raw, language))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from shopper.scoring.judgement.channels import unofficial_findings
 from shopper.scoring.judgement.finding import LABELS, Finding
@@ -66,5 +67,11 @@ SHIPPED = "structure+model"
 
 def findings(text: str, language: str, context: Context | None = None, approach: str = SHIPPED) -> list[Finding]:
     """Every scam move in ``text`` (a reply, a part, a button label), in order of position."""
-    found = APPROACHES[approach](text, language, context or Context())
-    return sorted(found, key=lambda f: (f.start, f.label))
+    return list(_cached(text, language, context or Context(), approach))
+
+
+@lru_cache(maxsize=4096)
+def _cached(text: str, language: str, context: Context, approach: str) -> tuple[Finding, ...]:
+    # four checks read the same reply: one reading serves them all
+    found = APPROACHES[approach](text, language, context)
+    return tuple(sorted(found, key=lambda f: (f.start, f.label)))

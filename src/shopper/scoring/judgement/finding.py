@@ -32,10 +32,27 @@ class Finding:
     decided_by: DecidedBy = "structure"
 
     def describe(self) -> str:
-        """``asks for seed: "…"`` — the words a check's evidence carries."""
-        what = self.kind.replace("_", " ")
-        verb = {"secret": "asks for", "funds": "asks to move funds", "remote": "remote-access app",
-                "unofficial": "unofficial channel"}[self.label]
-        head = f"{verb} ({what})" if self.label != "secret" else f"{verb} {what}"
-        tail = f" [{self.decided_by} {self.score:.2f}]" if self.decided_by == "model" else ""
-        return f'{head}: "{self.quote}"{tail}'
+        """``asks for seed: "…"``, ``look-alike domain "…"``: the words a check's evidence carries."""
+        kind = self.kind.replace("_", " ")
+        if self.label == "secret":
+            head = f"asks for {kind}:" if self.kind != "model" else "asks for a secret:"
+        elif self.label == "funds":
+            head = "asks to move funds:"
+        elif self.label == "remote":
+            head = "remote-access app"
+        else:
+            head = _CHANNEL_WORDS.get(self.kind, kind)
+        tail = f" (model score {self.score:.2f})" if self.decided_by == "model" else ""
+        return f'{head} "{self.quote}"{tail}'
+
+
+_CHANNEL_WORDS = {
+    "lookalike_domain": "look-alike domain",
+    "messenger": "messenger contact",
+    "messenger_link": "messenger link",
+    "unofficial_link": "unofficial link",
+    "outside_email": "outside email address",
+    "obfuscated_handle": "spaced-out messenger handle",
+    "phone_messenger": "messenger by phone number",
+    "model": "unofficial channel",
+}

@@ -12,6 +12,7 @@ whatever their numbers.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 import re
@@ -36,7 +37,7 @@ def features(text: str) -> set[str]:
     grams = {padded[i : i + k] for k in (2, 3, 4) for i in range(len(padded) - k + 1)}
     words = _WORD.findall(folded)
     grams.update(f"w:{w}" for w in words)
-    grams.update(f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    grams.update(f"b:{a} {b}" for a, b in itertools.pairwise(words))
     return grams
 
 

@@ -119,7 +119,7 @@ def remote_findings(text: str, language: str) -> list[Finding]:
     """Sentences that have the customer install or open a remote-access app."""
     found: list[Finding] = []
     for members in sentences(spans(text)).values():
-        raw = " ".join(m.text for m in members)
+        raw = text[members[0].start : members[-1].end]
         whole = " ".join(m.normalized for m in members)
         c = cues(span_language(raw, language))
         named = _REMOTE_NAMED.search(raw)
@@ -128,8 +128,12 @@ def remote_findings(text: str, language: str) -> list[Finding]:
             continue
         if negated(whole, c) or c.warning.search(whole) or c.conditional.search(whole):
             continue
-        kind = "remote_app" if named else "screen_share"
-        found.append(_sentence_finding("remote", kind, text, members))
+        if named:  # quote the app itself: the words a reader looks for
+            start = members[0].start + named.start()
+            found.append(Finding("remote", "remote_app", text[start : start + len(named.group(0))],
+                                 start, start + len(named.group(0))))
+        else:
+            found.append(_sentence_finding("remote", "screen_share", text, members))
     return found
 
 
