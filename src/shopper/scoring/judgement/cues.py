@@ -64,7 +64,8 @@ _EN = Cues(
             r"\b\d[- ]digit(?! (id|session|number id))|\b(six|four|eight)[- ]digit|\bthe digits\b|"
             r"\bcodes? (we|i|you) (just )?(sent|texted|got|received|emailed)|\bcodes? (you|that) (just )?(got|received|see)|"
             r"\b(the|that|this) code (by|via|in|from|on) (sms|text|email|your phone)|\bnumbers? (your|the) (app|authenticator)"
-            r"|\b(sms|text message) (we|i) (just )?sent|\b(the|your|that|this) (code|digits)\b"
+            r"|\b(sms|text message) (we|i) (just )?sent|\b(the|your|that|this) (code|digits)\b|"
+            r"\b(six|four|eight|\d)[- ]?(numbers|digits)\b|\bnumbers? (that|which|you) (just )?(arrived|came|got|received|see)"
         )),
     ),
     disclose=_c(
@@ -139,7 +140,7 @@ _ZH = Cues(
         r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交|拍照|截图|念给|念一下|读给|读一下|说一下|说出|"
         r"给我|给我们|是多少|是什么|是哪|索要|转发|附上|上传|邮件发|发到|发至|是不是"
     ),
-    enter=_c(r"输入|填写|填入|粘贴|导入|同步|录入|填到|核对|对一下|确认|验证"),
+    enter=_c(r"输入|填写|填入|粘贴|导入|同步|录入|填到|核对|对一下|确认|验证|打在|打到|打进|发在|贴在|写在|写到"),
     need=_c(r"需要|就够|即可|就可以|必须"),
     to_us=_c(
         r"给我|发我|告诉我|给客服|我们|我这|这里|此处|对话框|聊天|下方|专员|工作人员|客服|电话|通话|表单|表格|同步|"

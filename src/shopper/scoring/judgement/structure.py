@@ -46,6 +46,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
     found: list[Finding] = []
     topic: str | None = None
     topic_sentence = -10
+    topic_start = 0
     for index, members in grouped.items():
         whole = " ".join(m.normalized for m in members)
         lang = span_language(" ".join(m.text for m in members), language)
@@ -59,13 +60,15 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             if _CONTRAST[lang].search(n):
                 negation_open = False
             kinds = [k for k, p in c.secrets if p.search(n)]
+            start = part.start
             if kinds:
-                topic, topic_sentence = kinds[0], index
+                topic, topic_sentence, topic_start = kinds[0], index, part.start
             elif topic and (topic_sentence == index or (index - topic_sentence == 1 and _points_back(n, c, lang))):
-                kinds = [topic]  # the clause goes on about the object just named
+                kinds = [topic]  # the clause goes on about the object just named: quote from there
+                start = topic_start if topic_sentence == index else part.start
             clause_negated = negated(n, c) and not excepted
             if kinds and not (clause_negated or negation_open) and _asks(n, c, warned, linked):
-                found.append(Finding("secret", kinds[0], part.text, part.start, part.end))
+                found.append(Finding("secret", kinds[0], text[start : part.end], start, part.end))
             # English puts "never" before a list of moves ("never share, type or read out your
             # code"); the other languages negate inside the clause, so only English carries it
             negation_open = negation_open or (lang == "en" and clause_negated and not kinds)
