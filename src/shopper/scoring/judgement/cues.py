@@ -73,7 +73,7 @@ _EN = Cues(
         r"email|e-mail|paste|dictate|spell|read|recite|repeat|post|drop|reply|respond|"
         r"let (me|us) (know|have|see)|mention|include)\b|"
         r"\b(can|could|would|will) you (please |kindly |quickly )?(confirm|verify|check|type|enter|write)\b|"
-        r"\bwhat('s| is| are| does| do)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b"
+        r"\bwhat('s| is| are| does| do)\b|\bwhat (\w+ ){1,3}(does|do|is|are|did)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b"
     ),
     enter=_c(r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync|restore|confirm|verify|validate|check|write|text|show)\b"),
     need=_c(r"\b(need|needs|require|requires|required|needed|necessary|enough|suffice|must have)\b"),
