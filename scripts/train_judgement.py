@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-false-alarms", type=float, default=0.01)
     args = parser.parse_args(argv)
     if "test" in args.train.name or "test" in args.dev.name:
-        print("train_judgement: the test split is never used for training or thresholds", file=sys.stderr)
+        sys.stderr.write("train_judgement: the test split is never used for training or thresholds\n")
         return 2
     rows, dev = load_labelled(args.train), load_labelled(args.dev)
     counts = Counter(g for row in rows for g in features(row.text))
@@ -87,14 +87,15 @@ def main(argv: list[str] | None = None) -> int:
         weights[k], bias[len(bias):] = w, [round(b, 4)]
         scores = 1.0 / (1.0 + np.exp(-(x_dev @ w + b)))
         negatives = np.sort(scores[[label not in r.labels for r in dev]])[::-1]
-        allowed = int(math.floor(args.max_false_alarms * len(negatives)))
+        allowed = math.floor(args.max_false_alarms * len(negatives))
         threshold = float(negatives[allowed]) + 1e-4 if len(negatives) > allowed else 0.5
         thresholds.append(round(max(threshold, 0.5), 4))
         truth = np.array([label in r.labels for r in dev])
         hit = scores >= thresholds[-1]
         recall = (hit & truth).sum() / max(truth.sum(), 1)
-        print(f"{label:<11} train positives {int(y.sum()):>4}  dev recall {recall:.3f} "
-              f"false alarms {(hit & ~truth).sum() / max((~truth).sum(), 1):.3f}  threshold {thresholds[-1]}")
+        sys.stdout.write(f"{label:<11} train positives {int(y.sum()):>4}  dev recall {recall:.3f} "
+                         f"false alarms {(hit & ~truth).sum() / max((~truth).sum(), 1):.3f}  "
+                         f"threshold {thresholds[-1]}\n")
     strongest = np.abs(weights).max(axis=0)
     keep = strongest > 0.02 * float(strongest.max())
     table = {g: [round(float(v), 3) for v in weights[:, i]] for g, i in vocabulary.items() if keep[i]}
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     from_dict(data)  # the file must load the way the package loads it
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as handle:
         json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} kB, {len(table)} n-grams of {len(kept)})")
+    sys.stdout.write(f"wrote {args.out} ({args.out.stat().st_size // 1024} kB, {len(table)} n-grams of {len(kept)})\n")
     return 0
 
 
