@@ -50,7 +50,7 @@ _UNSPACE = re.compile(
 _INVITE = re.compile(
     r"(?i)\b(add|contact|message|dm|join|chat|reach|search|find|continue|talk|write|text|ping|move|switch|connect|"
     r"call|follow|go to|visit|open|click|message|whatsapp|telegram)\b|加|联系|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
-    r"추가|연락|문의|검색|상담|옮겨|이동|참여|들어|클릭|접속|방문|오세요|와\s?주|찾아|追加|連絡|相談|検索|移動|参加|登録|クリック|アクセス|開いて"
+    r"추가|연락|문의|검색|상담|옮겨|이동|참여|들어|클릭|접속|방문|오세요|와\s?주|찾아|가입|입장|进群|入群|追加|連絡|相談|検索|移動|参加|登録|クリック|アクセス|開いて"
 )
 
 

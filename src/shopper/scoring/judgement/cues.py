@@ -71,7 +71,7 @@ _EN = Cues(
     disclose=_c(
         r"\b(send|sending|provide|share|sharing|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|"
         r"email|e-mail|paste|dictate|spell|read|recite|repeat|post|drop|reply|respond|"
-        r"let (me|us) (know|have|see)|mention|include)\b|"
+        r"let (me|us) (know|have|see)|mention|include)\b|\blist (the|your|them|it|all|those)\b|"
         r"\b(can|could|would|will) you (please |kindly |quickly )?(confirm|verify|check|type|enter|write)\b|"
         r"\bwhat('s| is| are| does| do)\b|\bwhat (\w+ ){1,3}(does|do|is|are|did)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b"
     ),
@@ -109,7 +109,7 @@ _EN = Cues(
         r"\b(funds|coins|assets|crypto|balance|tokens|btc|eth|usdt|usdc|bitcoin|money|fee|deposit|payment|holdings|"
         r"everything|savings|tax|margin|amount)\b"
     ),
-    funds_move=_c(r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|withdraw|bridge)\b"),
+    funds_move=_c(r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge)(s|ed|ing)?\b|\b(paid|sent|moved)\b"),
     funds_target=_c(
         r"(safe|secure|secured|new|protected|verification|validation|cold|backup|following|this|escrow|holding|"
         r"temporary|audit|insured|quarantine|segregated|vault) (wallet|address|account|vault)|"

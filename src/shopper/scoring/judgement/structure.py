@@ -55,6 +55,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
         excepted = bool(c.except_me.search(whole))  # "anyone except an agent like me"
         linked = any(members[0].start <= o < members[-1].end for o in outside)
         negation_open = False
+        pending: Span | None = None  # a move whose object follows after a comma: "list the first, fifth…"
         for part in members:
             n = part.normalized
             if _CONTRAST[lang].search(n):
@@ -67,12 +68,20 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
                 kinds = [topic]  # the clause goes on about the object just named: quote from there
                 start = topic_start if topic_sentence == index else part.start
             clause_negated = negated(n, c) and not excepted
-            if kinds and not (clause_negated or negation_open) and _asks(n, c, warned, linked):
+            reading = n
+            if kinds and pending is not None and not _moves(n, c):
+                reading, start = f"{pending.normalized} {n}", pending.start
+            if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked):
                 found.append(Finding("secret", kinds[0], text[start : part.end], start, part.end))
+            pending = part if not kinds and not clause_negated and _moves(n, c) else None
             # English puts "never" before a list of moves ("never share, type or read out your
             # code"); the other languages negate inside the clause, so only English carries it
             negation_open = negation_open or (lang == "en" and clause_negated and not kinds)
     return found
+
+
+def _moves(normalized: str, c: Cues) -> bool:
+    return bool(c.disclose.search(normalized) or c.enter.search(normalized))
 
 
 def _points_back(normalized: str, c: Cues, language: str) -> bool:
