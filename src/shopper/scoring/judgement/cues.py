@@ -24,6 +24,7 @@ class Cues:
     """The compiled roles of one language."""
 
     secrets: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, object)
+    managed: re.Pattern[str]  # a secret the customer manages, not hands over: reset your password
     disclose: re.Pattern[str]  # give, tell, send, read out, forward, attach, reply with, what is…
     enter: re.Pattern[str]  # enter, type, fill in, paste: a request only towards a bad recipient
     need: re.Pattern[str]  # we need, is enough, required
@@ -68,6 +69,13 @@ _EN = Cues(
             r"\b(six|four|eight|\d)[- ]?(numbers|digits)\b|\bnumbers? (that|which|you) (just )?(arrived|came|got|received|see)"
         )),
     ),
+    managed=_c(
+        r"\b(chang|reset|updat|enabl|disabl|turn(ed|ing)? (on|off)|set(ting)? up|lost|los(e|ing)|forg[eo]t|bind|unbind|"
+        r"creat|generat|back(ed|ing)? up|stor|keep|protect|secur|rotat|strengthen|activat|deactivat|remov|bound)\w* "
+        r"(your |the |a |new |its |their )?(\w+ )?(password|2fa|two-factor|authenticator|seed phrase|recovery phrase|pin)\b|"
+        r"\b(password|2fa|two-factor|authenticator|otp) (reset|change|recovery|removal|settings|device|request|status|"
+        r"requirements?|must|should|has been|was|is (now )?(enabled|disabled|active|reset))\b"
+    ),
     disclose=_c(
         r"\b(send|sending|provide|share|sharing|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|"
         r"email|e-mail|paste|dictate|spell|read|recite|repeat|post|drop|reply|respond|"
@@ -76,7 +84,7 @@ _EN = Cues(
         r"\bwhat('s| is| are| does| do)\b|\bwhat (\w+ ){1,3}(does|do|is|are|did)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b"
     ),
     enter=_c(r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync|restore|confirm|verify|validate|check|write|text|show)\b"),
-    need=_c(r"\b(need|needs|require|requires|required|needed|necessary|enough|suffice|must have)\b"),
+    need=_c(r"\b(need|needs|require|requires|required|needed|necessary|enough|suffice)\b"),
     to_us=_c(
         r"\b(to|with|for) (me|us|our (team|officer|agent|specialist|engineer|staff|department|auditor))\b|"
         r"\b(send|give|tell|dm|forward|show|email|text|read) (me|us|it to|them to)\b|\bhere\b|\bbelow\b|"
@@ -136,6 +144,10 @@ _ZH = Cues(
             r"[六6]位(数字|数|码)|短信(里|中)?的?(数字|号码|码)|验证器(上|里)?(显示)?的?(数字|号码)|身份验证器|authenticator"
         )),
     ),
+    managed=_c(
+        r"(修改|重置|找回|忘记|设置|开启|关闭|绑定|解绑|启用|更换|备份|保管|妥善保存)(您的|你的)?(登录|资金)?(密码|谷歌验证|验证器|2fa|助记词|二次验证)|"
+        r"(密码|谷歌验证|2fa|二次验证)(重置|修改|找回|解绑|已|设置)"
+    ),
     disclose=_c(
         r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交|拍照|截图|念给|念一下|读给|读一下|说一下|说出|"
         r"给我|给我们|是多少|是什么|是哪|索要|转发|附上|上传|邮件发|发到|发至|是不是"
@@ -182,6 +194,10 @@ _KO = Cues(
             r"인증\s?앱|authenticator|확인\s?코드|코드"
         )),
     ),
+    managed=_c(
+        r"(비밀번호|otp|2fa|인증\s?앱)\s?(을|를)?\s?(변경|재설정|찾기|초기화|설정|해제|등록|분실)|"
+        r"(시드\s?구문|복구\s?구문|비밀번호)\s?(을|를)?\s?(안전하게|잘)\s?(보관|관리)"
+    ),
     disclose=_c(
         r"보내|알려|말씀|공유|제공|전달|불러|읽어|주시겠|회신|답장|첨부|남겨|올려|기재|무엇|뭔가요|뭐예요|"
         r"어떻게 되|맞나요|맞습니까|얘기|이메일로|채팅으로"
@@ -223,6 +239,10 @@ _JA = Cues(
             r"認証コード|確認コード|ワンタイムパスワード|二段階認証|2段階認証|2fa|otp|\d桁|[六6]桁|セキュリティコード|"
             r"smsで届い|smsに届い|認証アプリ|authenticator|表示されている(数字|番号)|コード"
         )),
+    ),
+    managed=_c(
+        r"(パスワード|二段階認証|2段階認証|認証アプリ|2fa)\s?(を|の)?\s?(変更|再設定|リセット|設定|解除|有効|無効|紛失|お忘れ)|"
+        r"(シードフレーズ|パスワード)\s?(を|は)?\s?(安全|大切)に\s?(保管|管理)"
     ),
     disclose=_c(
         r"教えて|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"

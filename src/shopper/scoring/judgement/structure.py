@@ -60,7 +60,8 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             n = part.normalized
             if _CONTRAST[lang].search(n):
                 negation_open = False
-            kinds = [k for k, p in c.secrets if p.search(n)]
+            named = c.managed.sub(" ", n)  # "once you have reset your password" names no secret to give
+            kinds = [k for k, p in c.secrets if p.search(named)]
             start = part.start
             if kinds:
                 topic, topic_sentence, topic_start = kinds[0], index, part.start
