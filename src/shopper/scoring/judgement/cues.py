@@ -25,6 +25,7 @@ class Cues:
 
     secrets: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, object)
     managed: re.Pattern[str]  # a secret the customer manages, not hands over: reset your password
+    ours: re.Pattern[str]  # a move the desk makes, not the customer: "the code we send by SMS"
     disclose: re.Pattern[str]  # give, tell, send, read out, forward, attach, reply with, what is…
     enter: re.Pattern[str]  # enter, type, fill in, paste: a request only towards a bad recipient
     need: re.Pattern[str]  # we need, is enough, required
@@ -52,7 +53,8 @@ _EN = Cues(
             r"mnemonic|\b(12|18|24|twelve|eighteen|twenty[- ]four)[- ]?words?\b|word (phrase|list)|"
             r"\bwords? (#|no\.? ?|number )?\d+\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
             r"tenth|eleventh|twelfth|last) word\b|\bthe words (you|that)\b|\bwallet (phrase|words)\b|"
-            r"\bwords? (of|from) (your|the) (phrase|wallet|backup)|\b(your|the) (phrase|words) (in order|you wrote)"
+            r"\bwords? (of|from) (your|the) (phrase|wallet|backup)|\b(your|the) (phrase|words) (in order|you wrote)|"
+            r"\bthe (phrase|words) (you|that|which) (use|used|got|saved|keep|kept|have)"
         )),
         ("private_key", _c(
             r"private ?keys?|secret keys?|keystore|wallet keys?|key ?file|\bjson file|wallet file|\bwallet\.dat|"
@@ -76,6 +78,7 @@ _EN = Cues(
         r"\b(password|2fa|two-factor|authenticator|otp) (reset|change|recovery|removal|settings|device|request|status|"
         r"requirements?|must|should|has been|was|is (now )?(enabled|disabled|active|reset))\b"
     ),
+    ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b"),
     disclose=_c(
         r"\b(send|sending|provide|share|sharing|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|"
         r"email|e-mail|paste|dictate|spell|read|recite|repeat|post|drop|reply|respond|"
@@ -148,6 +151,7 @@ _ZH = Cues(
         r"(修改|重置|找回|忘记|设置|开启|关闭|绑定|解绑|启用|更换|备份|保管|妥善保存)(您的|你的)?(登录|资金)?(密码|谷歌验证|验证器|2fa|助记词|二次验证)|"
         r"(密码|谷歌验证|2fa|二次验证)(重置|修改|找回|解绑|已|设置)"
     ),
+    ours=_c(r"(我们|系统|平台|官方)(刚)?(发送|发|发给您|下发)的?"),
     disclose=_c(
         r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交|拍照|截图|念给|念一下|读给|读一下|说一下|说出|"
         r"给我|给我们|是多少|是什么|是哪|索要|转发|附上|上传|邮件发|发到|发至|是不是"
@@ -198,6 +202,7 @@ _KO = Cues(
         r"(비밀번호|otp|2fa|인증\s?앱)\s?(을|를)?\s?(변경|재설정|찾기|초기화|설정|해제|등록|분실)|"
         r"(시드\s?구문|복구\s?구문|비밀번호)\s?(을|를)?\s?(안전하게|잘)\s?(보관|관리)"
     ),
+    ours=_c(r"(저희가|시스템에서|회사에서)\s?(보내|발송|전송)|보내\s?드린|발송(된|되는)"),
     disclose=_c(
         r"보내|알려|말씀|공유|제공|전달|불러|읽어|주시겠|회신|답장|첨부|남겨|올려|기재|무엇|뭔가요|뭐예요|"
         r"어떻게 되|맞나요|맞습니까|얘기|이메일로|채팅으로"
@@ -244,6 +249,7 @@ _JA = Cues(
         r"(パスワード|二段階認証|2段階認証|認証アプリ|2fa)\s?(を|の)?\s?(変更|再設定|リセット|設定|解除|有効|無効|紛失|お忘れ)|"
         r"(シードフレーズ|パスワード)\s?(を|は)?\s?(安全|大切)に\s?(保管|管理)"
     ),
+    ours=_c(r"(当社|弊社|システム)(から|が)(送信|送付|お送り)|お送りした|送信された|届いた"),
     disclose=_c(
         r"教えて|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"
         r"お伝え|お聞かせ|ご連絡|口頭|メールで|合っていますか"

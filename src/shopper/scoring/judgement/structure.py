@@ -99,6 +99,7 @@ def _points_back(normalized: str, c: Cues, language: str) -> bool:
 
 
 def _asks(normalized: str, c: Cues, warned: bool, linked: bool) -> bool:
+    normalized = c.ours.sub(" ", normalized)
     disclose = bool(c.disclose.search(normalized))
     if c.conditional.search(normalized) and not c.please_if.search(normalized):
         return disclose and bool(c.to_me.search(normalized))  # "if you send me the code, I…"
