@@ -54,7 +54,7 @@ _EN = Cues(
             r"\bwords? (#|no\.? ?|number )?\d+\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
             r"tenth|eleventh|twelfth|last) word\b|\bthe words (you|that)\b|\bwallet (phrase|words)\b|"
             r"\bwords? (of|from) (your|the) (phrase|wallet|backup)|\b(your|the) (phrase|words) (in order|you wrote)|"
-            r"\bthe (phrase|words) (you|that|which) (use|used|got|saved|keep|kept|have)"
+            r"\bthe (phrase|words) (you|that|which) (use|used|got|saved|keep|kept|have)|\b(your|the) backup\b(?! (code|email|phone|method|codes))"
         )),
         ("private_key", _c(
             r"private ?keys?|secret keys?|keystore|wallet keys?|key ?file|\bjson file|wallet file|\bwallet\.dat|"
@@ -64,11 +64,14 @@ _EN = Cues(
         ("two_factor", _c(
             r"\b2fa\b|two[- ]factor|authenticator|\botp\b|one[- ]time (code|password|pin)|"
             r"(sms|text|verification|security|auth|login|email|confirmation|sign[- ]in|access|reset) codes?|"
-            r"\b\d[- ]digit(?! (id|session|number id))|\b(six|four|eight)[- ]digit|\bthe digits\b|"
+            r"\b\d[- ]digit\b(?! (id|session|number id))|\b(six|four|eight)[- ]digit\b|\bthe digits\b(?! of)|"
             r"\bcodes? (we|i|you) (just )?(sent|texted|got|received|emailed)|\bcodes? (you|that) (just )?(got|received|see)|"
             r"\b(the|that|this) code (by|via|in|from|on) (sms|text|email|your phone)|\bnumbers? (your|the) (app|authenticator)"
             r"|\b(sms|text message) (we|i) (just )?sent|\b(the|your|that|this) (code|digits)\b|"
-            r"\b(six|four|eight|\d)[- ]?(numbers|digits)\b|\bnumbers? (that|which|you) (just )?(arrived|came|got|received|see)"
+            r"\b(six|four|eight|\d)[- ]?(numbers|digits)\b(?! of (the|your) (\w+ )?(address|card|phone|account|id|number|uid))|"
+            r"\b\d+[- ](digit|character|char|letter)s?\b(?! (id|session|address|uid))|"
+            r"\b(the|your|that|this) (?!([\w-]+ )?(promo|referral|invite|discount|error|country|qr|memo|zip|post|tag|bank|swift) code)"
+            r"([\w-]+ ){0,2}code\b|\bnumbers? (that|which|you) (just )?(arrived|came|got|received|see)"
         )),
     ),
     managed=_c(
@@ -84,6 +87,7 @@ _EN = Cues(
         r"email|e-mail|paste|dictate|spell|read|recite|repeat|post|drop|reply|respond|"
         r"let (me|us) (know|have|see)|mention|include)\b|\blist (the|your|them|it|all|those)\b|"
         r"\b(can|could|would|will) you (please |kindly |quickly )?(confirm|verify|check|type|enter|write)\b|"
+        r"\b(does|is|do) (your|the) .{0,30}\b(start|begin|end)s? with\b|\bjust (reply|answer|say) (yes|no)\b|"
         r"\bwhat('s| is| are| does| do)\b|\bwhat (\w+ ){1,3}(does|do|is|are|did)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b"
     ),
     enter=_c(r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync|restore|confirm|verify|validate|check|write|text|show)\b"),
@@ -154,7 +158,7 @@ _ZH = Cues(
     ours=_c(r"(我们|系统|平台|官方)(刚)?(发送|发|发给您|下发)的?"),
     disclose=_c(
         r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交|拍照|截图|念给|念一下|读给|读一下|说一下|说出|"
-        r"给我|给我们|是多少|是什么|是哪|索要|转发|附上|上传|邮件发|发到|发至|是不是"
+        r"给我|给我们|是多少|是什么|是哪|发一下|发下|发出来|发个|报个|说下|给一下|索要|转发|附上|上传|邮件发|发到|发至|是不是"
     ),
     enter=_c(r"输入|填写|填入|粘贴|导入|同步|录入|填到|核对|对一下|确认|验证|打在|打到|打进|发在|贴在|写在|写到"),
     need=_c(r"需要|就够|即可|就可以|必须"),
@@ -217,7 +221,7 @@ _KO = Cues(
     please_if=_c(r"주시면|주신다면"),
     except_me=_c(r"(저|저희|상담원|공식|직원)[^.]{0,12}(외에는|외엔|말고는|제외하고)"),
     self_side=_c(r"(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이"),
-    negation=_c(r"않|마세요|마십시오|말아|말고|못|절대|금지|없습니다|없어요|아닙니다|마시|안\s"),
+    negation=_c(r"않|마세요|마십시오|말아|말고|(?<![가-힣])못|절대|금지|없습니다|없어요|아닙니다|마시|(?<![가-힣])안\s"),
     negation_ignore=_c(r"걱정\s?(하지\s?)?(마시고|마세요|마)|죄송|망설이지|안\s?(되시|되면|될|돼|되는)|못\s?(하시|하면|했)"),
     warning=_c(r"사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취"),
     conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
@@ -236,7 +240,7 @@ _JA = Cues(
     secrets=(
         ("seed", _c(
             r"シード|リカバリー?フレーズ|復元フレーズ|ニーモニック|バックアップフレーズ|秘密のフレーズ|\d+\s?(個の)?単語|"
-            r"(十二|二十四)(個の)?単語|\d+\s?番目の?単語|(最初|最後)の単語|控えた単語|単語"
+            r"(十二|二十四)(個の)?単語|\d+\s?番目の?単語|(最初|最後)の単語|控えた単語|単語|(?<!パス)ワード"
         )),
         ("private_key", _c(r"秘密鍵|プライベートキー|秘密キー|キーストア|ウォレットファイル|jsonファイル")),
         ("password", _c(r"パスワード|暗証番号|ログイン情報")),
@@ -252,7 +256,7 @@ _JA = Cues(
     ours=_c(r"(当社|弊社|システム)(から|が)(送信|送付|お送り)|お送りした|送信された|届いた"),
     disclose=_c(
         r"教えて|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"
-        r"お伝え|お聞かせ|ご連絡|口頭|メールで|合っていますか"
+        r"お伝え|お聞かせ|ご連絡|口頭|メールで|合っていますか|お伺い|伺って|伺え|お聞き|聞かせ"
     ),
     enter=_c(r"入力|貼り付け|同期|インポート|ご入力|確認|照合|書いて|書き込"),
     need=_c(r"必要|十分|だけで|のみで"),
