@@ -44,6 +44,18 @@ def test_shipped_detector_meets_the_targets_on_the_test_split(capsys: pytest.Cap
     assert not missed, "\n".join(missed)
 
 
+def test_development_set_stays_at_the_targets() -> None:
+    """A regression set (the detector's own development rows): every cell at the targets."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_judgement import SHIPPED, judge, print_table
+
+    from shopper.scoring.labelled import load_labelled
+
+    rows = load_labelled(Path(__file__).parent / "corpus" / "judgement-dev.jsonl")
+    cells, misses, skipped = judge(rows, SHIPPED, merge_remote=False)
+    assert not skipped and not print_table(SHIPPED, cells), dict(misses)
+
+
 PARAPHRASED_ASKS = [
     ("en", "secret", "To verify ownership, reply in this chat with your 12-word recovery phrase in order."),
     ("en", "secret", "Please forward the code you just got by SMS so I can finish the check."),

@@ -29,6 +29,7 @@ _LINK = re.compile(
     r"(?![A-Za-z0-9-])(?:\s*/\s*[A-Za-z0-9_+~-]+(?:\s*[_/-]\s*[A-Za-z0-9+~-]+)*)*"
 )
 _SPACED = re.compile(r"\s")
+_REMOTE_VENDOR = re.compile(r"(?i)anydesk|teamviewer|rustdesk|ultraviewer|todesk|splashtop|screenconnect|sunlogin")
 _EMAIL = re.compile(rf"(?i)[A-Za-z0-9._%+-]+\s?(?:@|\(at\)|\[at\])\s?((?:[a-z0-9-]+{_DOT})+(?:{_TLD}))(?![A-Za-z0-9-])")
 _HANDLE = re.compile(r"(?<![A-Za-z0-9_.])@\s?([A-Za-z][A-Za-z0-9]*(?:\s?_\s?[A-Za-z0-9]+)*)")
 _PHONE = re.compile(r"(?<![\w])\+?\d[\d\s().-]{7,16}\d(?![\w])")
@@ -127,6 +128,8 @@ def _link_kind(value: str, official: tuple[str, ...], brand: str | None) -> str 
     host_path = f"{host.lower()}/{path}".rstrip("/")
     if is_official(host_path, official):
         return None
+    if _REMOTE_VENDOR.search(host):
+        return None  # the app's own site: the remote-access finding names it
     if is_messenger_link(host_path):
         return "messenger_link"
     if look_alike(host_path, brand):

@@ -54,6 +54,7 @@ _EN = Cues(
             r"\bwords? (#|no\.? ?|number )?\d+\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
             r"tenth|eleventh|twelfth|last) word\b|\bthe words (you|that)\b|\bwallet (phrase|words)\b|"
             r"\bwords? (of|from) (your|the) (phrase|wallet|backup)|\b(your|the) (phrase|words) (in order|you wrote)|"
+            r"\b(secret|wallet|backup|recovery|seed|private|special|magic|restore|restoration) (words?|phrase|sentence|list)\b|"
             r"\bthe (phrase|words) (you|that|which) (use|used|got|saved|keep|kept|have)|\b(your|the) backup\b(?! (code|email|phone|method|codes))"
         )),
         ("private_key", _c(
@@ -142,7 +143,7 @@ _ZH = Cues(
     secrets=(
         ("seed", _c(
             r"助记词|助記詞|恢复短语|恢復短語|种子|备份短语|恢复词|钱包短语|(12|24|十二|二十四)个(英文)?(单词|词)|"
-            r"第\s?[0-9一二三四五六七八九十]+\s?个(单)?词|那?(几|些)个(英文)?单词|抄(写)?下来的|备份的(单词|词)|单词"
+            r"第\s?[0-9一二三四五六七八九十]+\s?个(单)?词|英文(单)?词|(恢复|备份|钱包|秘密)(的)?(词|句子|短语)|那?(几|些)个(英文)?单词|抄(写)?下来的|备份的(单词|词)|单词"
         )),
         ("private_key", _c(r"私钥|私鑰|密钥|keystore|钱包文件|json\s?文件|导出的?密?钥")),
         ("password", _c(r"密码|密碼|口令|pin\s?码|登录凭证|账号和密码")),
@@ -193,7 +194,7 @@ _KO = Cues(
         ("seed", _c(
             r"시드|복구\s?(구문|문구|단어|키)|니모닉|백업\s?(구문|문구|단어)|\d+\s?개?\s?(의\s?)?단어|"
             r"(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|마지막)\s?(번째|번 째)\s?단어|\d+\s?번(째)?\s?단어|"
-            r"적어\s?두신\s?단어|지갑\s?(구문|단어)|단어들?"
+            r"적어\s?두신\s?단어|지갑\s?(구문|단어)|단어들?|(복구|시드|지갑|비밀|백업)\s?(문장|문구|구문|단어)"
         )),
         ("private_key", _c(r"개인\s?키|프라이빗\s?키|비밀\s?키|키스토어|지갑\s?파일|json\s?파일")),
         ("password", _c(r"비밀번호|패스워드|암호|비번|핀\s?번호|pin")),
@@ -240,7 +241,7 @@ _JA = Cues(
     secrets=(
         ("seed", _c(
             r"シード|リカバリー?フレーズ|復元フレーズ|ニーモニック|バックアップフレーズ|秘密のフレーズ|\d+\s?(個の)?単語|"
-            r"(十二|二十四)(個の)?単語|\d+\s?番目の?単語|(最初|最後)の単語|控えた単語|単語|(?<!パス)ワード"
+            r"(十二|二十四)(個の)?単語|\d+\s?番目の?単語|(最初|最後)の単語|控えた単語|単語|(?<!パス)ワード|(秘密|復元|リカバリー|バックアップ|ウォレット)の?(言葉|文言|語|フレーズ)"
         )),
         ("private_key", _c(r"秘密鍵|プライベートキー|秘密キー|キーストア|ウォレットファイル|jsonファイル")),
         ("password", _c(r"パスワード|暗証番号|ログイン情報")),
