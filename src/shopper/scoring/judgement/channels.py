@@ -25,7 +25,7 @@ _TLD = (
 )
 _DOT = r"(?:\s*\.\s*|\s*[\[(]\s*(?:\.|dot)\s*[\])]\s*|\s+dot\s+)"
 _LINK = re.compile(
-    rf"(?i)(?<![A-Za-z0-9@_./-])(?:https?\s*:\s*/\s*/\s*)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?{_DOT})+(?:{_TLD})"
+    rf"(?i)(?<![A-Za-z0-9@_./-])(?:h[tx]{{2}}ps?\s*:\s*/\s*/\s*)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?{_DOT})+(?:{_TLD})"
     r"(?![A-Za-z0-9-])(?:\s*/\s*[A-Za-z0-9_+~-]+(?:\s*[_/-]\s*[A-Za-z0-9+~-]+)*)*"
 )
 _SPACED = re.compile(r"\s")
@@ -90,12 +90,19 @@ def unofficial_findings(
         whole = " ".join(m.normalized for m in members)
         if not c.warning.search(whole) and not negated(_without_links(whole), c):
             found.append(_at("outside_email" if kind == "unofficial_link" else kind, text, match.start(), match.end()))
+    named_before: re.Match[str] | None = None
     for members in grouped.values():
         raw = text[members[0].start : members[-1].end]
         c = cues(span_language(raw, language))
         whole = " ".join(m.normalized for m in members)
+        messenger = _MESSENGER.search(raw)
         if not c.warning.search(whole) and not negated(_without_links(whole), c):
-            found.extend(_contacts(text, raw, members[0].start, _MESSENGER.search(raw), official))
+            if messenger is None and named_before is not None and _GROUP.search(raw) and _INVITE.search(raw):
+                # "…in the Harbor Discord. Open a DM with the user 'Harbor Admin' there."
+                found.append(_at("messenger", text, members[0].start, members[-1].end))
+            else:
+                found.extend(_contacts(text, raw, members[0].start, messenger, official))
+        named_before = messenger
     return found
 
 

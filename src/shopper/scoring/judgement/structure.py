@@ -122,6 +122,8 @@ def funds_findings(text: str, language: str) -> list[Finding]:
         c = cues(span_language(" ".join(m.text for m in members), language))
         if not (c.funds_move.search(whole) and c.funds_value.search(whole) and c.funds_target.search(whole)):
             continue
+        if c.funds_self.search(whole) and not c.funds_target.search(c.funds_self.sub(" ", whole)):
+            continue  # "withdraw to any external wallet you own"
         if negated(whole, c) or c.warning.search(whole) or c.conditional.search(whole):
             continue
         kind = "unlock_fee" if re.search(r"unlock|releas|activat|unfreez|解冻|解锁|激活|放行|해제|활성화|解除|有効化|fee|手续费|수수료|手数料|tax|税|세금", whole) else "safe_wallet"
@@ -137,9 +139,8 @@ def remote_findings(text: str, language: str) -> list[Finding]:
         whole = " ".join(m.normalized for m in members)
         c = cues(span_language(raw, language))
         named = _REMOTE_NAMED.search(raw)
-        generic = c.remote_app.search(whole) and c.remote_move.search(whole)
-        if not (named or generic):
-            continue
+        if not ((named or c.remote_app.search(whole)) and c.remote_move.search(whole)):
+            continue  # a named app alone is a mention; with install / open / its ID it is a move
         if negated(whole, c) or c.warning.search(whole) or c.conditional.search(whole):
             continue
         if named:  # quote the app itself: the words a reader looks for
