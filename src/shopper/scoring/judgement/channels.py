@@ -44,13 +44,18 @@ _GROUP = re.compile(
     r"(?i)\b(group|channel|chat room|open chat|server|admin|moderator|dm|direct message|private message|inbox)\b|"
     r"群|频道|管理员|私聊|私信|단톡|채팅방|오픈\s?채팅|방장|관리자|グループ|管理者|個別"
 )
+_ID_LIKE = re.compile(r"(?<![\w.])[A-Za-z]+(?:_[A-Za-z0-9]+|[0-9]+[A-Za-z0-9_]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w.])")
+_PAST_QUESTION = re.compile(r"^(did|were|was|have|has|had|are) (you|they|someone|somebody|anyone)\b|是否有人|有没有人")
+_ACCOUNT = re.compile(
+    r"(?i)\b(username|user name|user id|handle|account name|id)\b|账号|帐号|用户名|号码|群号|아이디|계정명|ユーザー名|アカウント名"
+)
 _UNSPACE = re.compile(
-    r"(?i)remove the spaces|without (the )?spaces|no spaces|join (it|them) together|去掉空格|去除空格|不要空格|连起来|"
+    r"(?i)remove the spaces|underscore|下划线|언더바|アンダーバー|without (the )?spaces|no spaces|join (it|them) together|去掉空格|去除空格|不要空格|连起来|"
     r"공백\s?(을|을\s)?(빼|제거|없이)|띄어쓰기\s?(없이|빼)|スペースを(除|抜|詰|削除)|空白を(除|詰)"
 )
 _INVITE = re.compile(
     r"(?i)\b(add|contact|message|dm|join|chat|reach|search|find|continue|talk|write|text|ping|move|switch|connect|"
-    r"call|follow|go to|visit|open|click|message|whatsapp|telegram)\b|加|联系|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
+    r"call|follow|go to|visit|open|click)\b|加|联系|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
     r"추가|연락|문의|검색|상담|옮겨|이동|참여|들어|클릭|접속|방문|오세요|와\s?주|찾아|가입|입장|进群|入群|追加|連絡|相談|検索|移動|参加|登録|クリック|アクセス|開いて"
 )
 
@@ -96,8 +101,11 @@ def unofficial_findings(
         c = cues(span_language(raw, language))
         whole = " ".join(m.normalized for m in members)
         messenger = _MESSENGER.search(raw)
-        if not c.warning.search(whole) and not negated(_without_links(whole), c):
-            if messenger is None and named_before is not None and _GROUP.search(raw) and _INVITE.search(raw):
+        asked_about = _PAST_QUESTION.search(whole)  # "did someone contact you on Telegram?"
+        if not c.warning.search(whole) and not negated(_without_links(whole), c) and not asked_about:
+            if messenger is None and named_before is not None and (
+                (_INVITE.search(raw) and (_GROUP.search(raw) or _ID_LIKE.search(raw))) or _ACCOUNT.search(raw)
+            ):
                 # "…in the Harbor Discord. Open a DM with the user 'Harbor Admin' there."
                 found.append(_at("messenger", text, members[0].start, members[-1].end))
             else:
@@ -124,7 +132,7 @@ def _contacts(
     if phone and len(re.sub(r"\D", "", phone.group(0))) >= 8:
         return [_at("phone_messenger", text, base + min(messenger.start(), phone.start()),
                     base + max(messenger.end(), phone.end()))]
-    if _INVITE.search(raw) or _GROUP.search(raw):
+    if _INVITE.search(raw) or _GROUP.search(raw) or _ACCOUNT.search(raw):
         return [_at("messenger", text, base + messenger.start(), base + messenger.end())]
     return found
 

@@ -69,7 +69,8 @@ _EN = Cues(
             r"\b\d[- ]digit\b(?! (id|session|number id))|\b(six|four|eight)[- ]digit\b|\bthe digits\b(?! of)|"
             r"\bcodes? (we|i|you) (just )?(sent|texted|got|received|emailed)|\bcodes? (you|that) (just )?(got|received|see)|"
             r"\b(the|that|this) code (by|via|in|from|on) (sms|text|email|your phone)|\bnumbers? (your|the) (app|authenticator)"
-            r"|\b(sms|text message) (we|i) (just )?sent|\b(the|your|that|this) (code|digits)\b|"
+            r"|\b(sms|text message) (we|i) (just )?sent|\bgoogle auth\b|\bauth app|"
+            r"\bnumbers? (from|in|on|shown in|showing in) (your |the )?(google|auth|authenticator|app|sms|text|phone)|\b(the|your|that|this) (code|digits)\b|"
             r"\b(six|four|eight|\d)[- ]?(numbers|digits)\b(?! of (the|your) (\w+ )?(address|card|phone|account|id|number|uid))|"
             r"\b\d+[- ](digit|character|char|letter)s?\b(?! (id|session|address|uid))|"
             r"\b(the|your|that|this) (?!([\w-]+ )?(promo|referral|invite|discount|error|country|qr|memo|zip|post|tag|bank|swift) code)"
@@ -85,8 +86,8 @@ _EN = Cues(
     ),
     ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b"),
     disclose=_c(
-        r"\b(send|sending|provide|share|sharing|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|"
-        r"email|e-mail|paste|dictate|spell|read|recite|repeat|post|drop|reply|respond|"
+        r"\b(send|provide|share|giv|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|"
+        r"email|e-mail|paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|\b("
         r"let (me|us) (know|have|see)|mention|include)\b|\blist (the|your|them|it|all|those)\b|"
         r"\b(can|could|would|will) you (please |kindly |quickly )?(confirm|verify|check|type|enter|write)\b|"
         r"\b(does|is|do) (your|the) .{0,30}\b(start|begin|end)s? with\b|\bjust (reply|answer|say) (yes|no)\b|"
@@ -265,7 +266,7 @@ _JA = Cues(
     ),
     ours=_c(r"(当社|弊社|システム)(から|が)(送信|送付|お送り)|お送りした|送信された|届いた"),
     disclose=_c(
-        r"教えて|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"
+        r"教え|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"
         r"お伝え|お聞かせ|ご連絡|口頭|メールで|合っていますか|お伺い|伺って|伺え|お聞き|聞かせ"
     ),
     enter=_c(r"入力|貼り付け|同期|インポート|ご入力|確認|照合|書いて|書き込"),

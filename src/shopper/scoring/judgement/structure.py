@@ -25,6 +25,7 @@ _CONTRAST = {
     "ko": re.compile(r"^(하지만|다만|대신|그러니|그래서|지금)"),
     "ja": re.compile(r"^(ただし|但し|でも|しかし|代わりに|なので|今)"),
 }
+_LATIN_WORD = re.compile(r"[a-z]{3,}")
 _REMOTE_NAMED = re.compile(
     r"(?i)(?<![A-Za-z])(anydesk|teamviewer|rustdesk|ultraviewer|quick ?support|screenconnect|splashtop|"
     r"chrome remote desktop|todesk|supremo|zoho assist|logmein|aeroadmin|ammyy|remote utilities|"
@@ -62,6 +63,8 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
                 negation_open = False
             named = c.managed.sub(" ", n)  # "once you have reset your password" names no secret to give
             kinds = [k for k, p in c.secrets if p.search(named)]
+            if not kinds and lang != "en" and _LATIN_WORD.search(n):  # "把钱包的seed phrase发给我"
+                kinds = [k for k, p in cues("en").secrets if p.search(cues("en").managed.sub(" ", n))]
             start = part.start
             if kinds:
                 topic, topic_sentence, topic_start = kinds[0], index, part.start
