@@ -104,7 +104,8 @@ def unofficial_findings(
         asked_about = _PAST_QUESTION.search(whole)  # "did someone contact you on Telegram?"
         if not c.warning.search(whole) and not negated(_without_links(whole), c) and not asked_about:
             if messenger is None and named_before is not None and (
-                (_INVITE.search(raw) and (_GROUP.search(raw) or _ID_LIKE.search(raw))) or _ACCOUNT.search(raw)
+                (_INVITE.search(raw) and (_GROUP.search(raw) or _ID_LIKE.search(raw)))
+                or _ACCOUNT.search(raw) or _phone(raw)
             ):
                 # "…in the Harbor Discord. Open a DM with the user 'Harbor Admin' there."
                 found.append(_at("messenger", text, members[0].start, members[-1].end))
@@ -128,13 +129,18 @@ def _contacts(
             found.append(_at(kind, text, base + match.start(), base + match.end()))
     if found or not messenger:
         return found
-    phone = _PHONE.search(raw)
-    if phone and len(re.sub(r"\D", "", phone.group(0))) >= 8:
+    phone = _phone(raw)
+    if phone:
         return [_at("phone_messenger", text, base + min(messenger.start(), phone.start()),
                     base + max(messenger.end(), phone.end()))]
     if _INVITE.search(raw) or _GROUP.search(raw) or _ACCOUNT.search(raw):
         return [_at("messenger", text, base + messenger.start(), base + messenger.end())]
     return found
+
+
+def _phone(raw: str) -> re.Match[str] | None:
+    """A phone number (8 digits or more), the way messengers name an account."""
+    return next((m for m in _PHONE.finditer(raw) if len(re.sub(r"\D", "", m.group(0))) >= 8), None)
 
 
 def _link_kind(value: str, official: tuple[str, ...], brand: str | None) -> str | None:

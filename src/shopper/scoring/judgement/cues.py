@@ -56,6 +56,7 @@ _EN = Cues(
             r"tenth|eleventh|twelfth|last) word\b|\bthe words (you|that)\b|\bwallet (phrase|words)\b|"
             r"\bwords? (of|from) (your|the) (phrase|wallet|backup)|\b(your|the) (phrase|words) (in order|you wrote)|"
             r"\b(secret|wallet|backup|recovery|seed|private|special|magic|restore|restoration) (words?|phrase|sentence|list)\b|"
+            r"\b(sequence|set|series|string|list|order) of (\w+ )?words\b|\bwords (that|which) (came|come) with\b|"
             r"\bthe (phrase|words) (you|that|which) (use|used|got|saved|keep|kept|have)|\b(your|the) backup\b(?! (code|email|phone|method|codes))"
         )),
         ("private_key", _c(
@@ -150,7 +151,7 @@ _ZH = Cues(
     secrets=(
         ("seed", _c(
             r"助记词|助記詞|恢复短语|恢復短語|种子|备份短语|恢复词|钱包短语|(12|24|十二|二十四)个(英文)?(单词|词)|"
-            r"第\s?[0-9一二三四五六七八九十]+\s?个(单)?词|英文(单)?词|(恢复|备份|钱包|秘密)(的)?(词|句子|短语)|那?(几|些)个(英文)?单词|抄(写)?下来的|备份的(单词|词)|单词"
+            r"第\s?[0-9一二三四五六七八九十]+\s?个(单)?词|英文(单)?词|(恢复|备份|钱包|秘密)(的)?(词|句子|短语)|[那一这]串(英文)?(单)?词|词组|那?(几|些)个(英文)?单词|抄(写)?下来的|备份的(单词|词)|单词"
         )),
         ("private_key", _c(r"私钥|私鑰|密钥|keystore|钱包文件|json\s?文件|导出的?密?钥")),
         ("password", _c(r"密码|密碼|口令|pin\s?码|登录凭证|账号和密码")),

@@ -29,7 +29,7 @@ _LATIN_WORD = re.compile(r"[a-z]{3,}")
 _REMOTE_NAMED = re.compile(
     r"(?i)(?<![A-Za-z])(anydesk|teamviewer|rustdesk|ultraviewer|quick ?support|screenconnect|splashtop|"
     r"chrome remote desktop|todesk|supremo|zoho assist|logmein|aeroadmin|ammyy|remote utilities|"
-    r"airdroid|vnc|remotepc|getscreen)(?![A-Za-z])|向日葵|todesk|애니데스크|팀뷰어|エニーデスク|チームビューワー|チームビューアー"
+    r"airdroid|vnc|remotepc|getscreen|quick assist|anyviewer|hoptodesk)(?![A-Za-z])|向日葵|todesk|애니데스크|팀뷰어|エニーデスク|チームビューワー|チームビューアー"
 )
 
 
@@ -120,15 +120,22 @@ def _asks(normalized: str, c: Cues, warned: bool, linked: bool) -> bool:
 def funds_findings(text: str, language: str) -> list[Finding]:
     """Sentences that ask to move funds to another wallet or to pay to unlock them."""
     found: list[Finding] = []
+    before = ""
     for members in sentences(spans(text)).values():
         whole = " ".join(m.normalized for m in members)
-        c = cues(span_language(" ".join(m.text for m in members), language))
-        if not (c.funds_move.search(whole) and c.funds_value.search(whole) and c.funds_target.search(whole)):
+        lang = span_language(" ".join(m.text for m in members), language)
+        c = cues(lang)
+        # the value may be named in the sentence before: "The unlock costs 0.03 ETH. Send it to the address
+        # below." (Chinese, Japanese and Korean leave the "it" out)
+        points_back = lang != "en" or c.anaphor.search(whole)
+        valued = c.funds_value.search(whole) or (points_back and c.funds_value.search(before))
+        before = whole
+        if not (c.funds_move.search(whole) and valued and c.funds_target.search(whole)):
             continue
         if c.funds_self.search(whole) and not c.funds_target.search(c.funds_self.sub(" ", whole)):
             continue  # "withdraw to any external wallet you own"
-        if negated(whole, c) or c.warning.search(whole) or c.conditional.search(whole):
-            continue
+        if negated(whole, c) or c.warning.search(whole):
+            continue  # a condition stays a request here: "once you have sent it, we lift the lock"
         kind = "unlock_fee" if re.search(r"unlock|releas|activat|unfreez|解冻|解锁|激活|放行|해제|활성화|解除|有効化|fee|手续费|수수료|手数料|tax|税|세금", whole) else "safe_wallet"
         found.append(_sentence_finding("funds", kind, text, members))
     return found
