@@ -37,7 +37,7 @@ _MESSENGER = re.compile(
     r"(?i)(?<![A-Za-z])(telegram|tg|whatsapp|wechat|weixin|signal|discord|skype|kakao ?(?:talk)?|viber|zalo|line|"
     r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm)"
     r"(?![A-Za-z])|电报|飞机|纸飞机|微信|vx|qq|钉钉|企业微信|飞书|카카오톡|카톡|오픈\s?채팅|오픈채팅방|텔레그램|왓츠앱|위챗|"
-    r"네이버\s?밴드|밴드|라인|디스코드|テレグラム|ライン|ワッツアップ|カカオトーク|ディスコード|オープンチャット|"
+    r"네이버\s?밴드|밴드|라인|디스코드|바이버|시그널|스카이프|잘로|ヴァイバー|シグナル|テレグラム|ライン|ワッツアップ|カカオトーク|ディスコード|オープンチャット|"
     r"(?<![A-Za-z])LINE(?![A-Za-z])"
 )
 _GROUP = re.compile(
@@ -168,3 +168,17 @@ def _clause_at(members: list[Span], position: int) -> Span | None:
 
 def _at(kind: str, text: str, start: int, end: int) -> Finding:
     return Finding("unofficial", kind, text[start:end], start, end)
+
+
+def only_official_links(text: str, official: Sequence[str]) -> bool:
+    """True when ``text`` names links or addresses and every one is the target's own."""
+    hosts = [compact(m.group(0)) for m in _LINK.finditer(text)]
+    hosts += [compact(m.group(1)) for m in _EMAIL.finditer(text)]
+    official = tuple(official)
+    return bool(hosts) and all(_link_kind(h.rstrip("./"), official, None) is None for h in hosts)
+
+
+def has_channel(text: str) -> bool:
+    """Does ``text`` name a messenger, a link, an address, a handle or a phone number at all?"""
+    return bool(_MESSENGER.search(text) or _LINK.search(text) or _EMAIL.search(text) or _HANDLE.search(text)
+                or _phone(text) or _GROUP.search(text))

@@ -66,7 +66,7 @@ _EN = Cues(
         ("password", _c(r"passwords?|passcode|\bpin( code| number)?\b|passphrase|login (details|credentials)|credentials")),
         ("two_factor", _c(
             r"\b2fa\b|two[- ]factor|authenticator|\botp\b|one[- ]time (code|password|pin)|"
-            r"(sms|text|verification|security|auth|login|email|confirmation|sign[- ]in|access|reset) codes?|"
+            r"(sms|text|verification|security|auth|login|email|confirmation|sign[- ]in|access|reset) (codes?|digits|numbers?|pin)\b|"
             r"\b\d[- ]digit\b(?! (id|session|number id))|\b(six|four|eight)[- ]digit\b|\bthe digits\b(?! of)|"
             r"\bcodes? (we|i|you) (just )?(sent|texted|got|received|emailed)|\bcodes? (you|that) (just )?(got|received|see)|"
             r"\b(the|that|this) code (by|via|in|from|on) (sms|text|email|your phone)|\bnumbers? (your|the) (app|authenticator)"
@@ -129,13 +129,14 @@ _EN = Cues(
         r"everything|savings|tax|margin|amount)\b"
     ),
     funds_move=_c(
-        r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put)(s|ed|ing)?\b|\b(paid|sent|moved)\b"
+        r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert)(s|ed|ing)?\b|"
+        r"\b(paid|sent|moved)\b"
     ),
     funds_self=_c(r"\b(your own|you own|your (external|personal|other|usual)|own wallet|your wallet|your harbor (wallet|account))\b"),
     funds_target=_c(
         r"(safe|secure|secured|new|protected|verification|validation|cold|backup|following|this|escrow|holding|"
         r"temporary|audit|insured|quarantine|segregated|vault) (wallet|address|account|vault)|"
-        r"\b(this|the|that|our|a|an|following|below) ([\w-]+ ){0,3}(wallet|address|contract|vault|storage|pool)\b|"
+        r"\b(this|the|that|our|a|an|following|below) (?!(\w+ )?e-?mail)([\w-]+ ){0,3}(wallet|address|contract|vault|storage|pool)\b|"
         r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|\blisted (on|in|below)|"
         r"\bunlock|\brelease|\bactivat|\bunfreez|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
         r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)"
@@ -156,7 +157,7 @@ _ZH = Cues(
         ("private_key", _c(r"私钥|私鑰|密钥|keystore|钱包文件|json\s?文件|导出的?密?钥")),
         ("password", _c(r"密码|密碼|口令|pin\s?码|登录凭证|账号和密码")),
         ("two_factor", _c(
-            r"验证码|驗證碼|谷歌验证|google验证|二次验证|双重验证|2fa|otp|动态码|安全码|校验码|"
+            r"验证(数字|号码)|验证码|驗證碼|谷歌验证|google验证|二次验证|双重验证|2fa|otp|动态码|安全码|校验码|"
             r"[六6]位(数字|数|码)|短信(里|中)?的?(数字|号码|码)|验证器(上|里)?(显示)?的?(数字|号码)|身份验证器|authenticator"
         )),
     ),
@@ -187,7 +188,7 @@ _ZH = Cues(
     warning=_c(r"骗子|诈骗|冒充|假冒|仿冒|钓鱼|自称|举报|非官方|谨防|不是.{0,6}官方|盗取|盗号"),
     conditional=_c(r"^(如果|若|一旦|假如|当)"),
     anaphor=_c(r"它|这些|那些|这个|那个"),
-    funds_value=_c(r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金|税|费用|钱|款"),
+    funds_value=_c(r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金|税|费用|钱|款|持仓|持有|全部"),
     funds_move=_c(r"转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交"),
     funds_self=_c(r"(您|你)(自己)?的(个人|外部)?(钱包|地址|账户)|自己的|本人的"),
     funds_target=_c(

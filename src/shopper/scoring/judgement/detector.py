@@ -11,11 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from shopper.scoring.judgement.channels import unofficial_findings
+from shopper.scoring.judgement.channels import has_channel, only_official_links, unofficial_findings
+from shopper.scoring.judgement.cues import Cues, cues
 from shopper.scoring.judgement.finding import LABELS, Finding
 from shopper.scoring.judgement.model import model_findings
 from shopper.scoring.judgement.rules import rule_findings
-from shopper.scoring.judgement.structure import funds_findings, remote_findings, secret_findings
+from shopper.scoring.judgement.spans import span_language
+from shopper.scoring.judgement.structure import (
+    funds_findings,
+    negated,
+    remote_findings,
+    remote_named,
+    secret_findings,
+)
+from shopper.scoring.text import norm
 
 
 @dataclass(frozen=True)
@@ -49,11 +58,37 @@ def _model(text: str, language: str, context: Context) -> list[Finding]:
 
 
 def _combined(text: str, language: str, context: Context) -> list[Finding]:
-    """Structure first (it quotes the exact clause); the model adds labels structure missed."""
+    """Structure first (it quotes the exact clause); the model adds labels structure missed,
+    unless the structural reading sees its sentence as a warning or a negation ("we never
+    message customers on Telegram"), or, for a channel, every link in the text is official:
+    the model reads words, not the target's domains."""
     found = _structure(text, language, context)
     have = {f.label for f in found}
     missing = tuple(label for label in LABELS if label not in have)
-    return found + model_findings(text, labels=missing) if missing else found
+    if not missing:
+        return found
+    return found + [f for f in model_findings(text, labels=missing) if not _turned_round(f, text, language, context)]
+
+
+def _turned_round(finding: Finding, text: str, language: str, context: Context) -> bool:
+    c = cues(span_language(finding.quote, language))
+    words = norm(finding.quote)
+    if c.warning.search(words) or negated(words, c) or not _anchored(finding.label, norm(text), c):
+        return True
+    return finding.label == "unofficial" and only_official_links(text, context.official_domains)
+
+
+def _anchored(label: str, words: str, c: Cues) -> bool:
+    """The model may judge the move, never invent its object: the text must name a secret, a
+    value or an address, an app, or a channel for the model's label to stand."""
+    english = cues("en")
+    if label == "secret":
+        return any(p.search(words) for _, p in (*c.secrets, *english.secrets))
+    if label == "funds":
+        return bool(c.funds_value.search(words) and c.funds_target.search(words))
+    if label == "remote":
+        return bool(c.remote_app.search(words) or remote_named(words))
+    return has_channel(words)
 
 
 APPROACHES: dict[str, Approach] = {

@@ -33,6 +33,11 @@ _REMOTE_NAMED = re.compile(
 )
 
 
+def remote_named(text: str) -> bool:
+    """Does ``text`` name a remote-access app (AnyDesk, TeamViewer, 向日葵…)?"""
+    return bool(_REMOTE_NAMED.search(text))
+
+
 def negated(normalized: str, c: Cues) -> bool:
     return bool(c.negation.search(c.negation_ignore.sub(" ", normalized)))
 
