@@ -45,6 +45,8 @@ _GROUP = re.compile(
     r"群|频道|管理员|私聊|私信|단톡|채팅방|오픈\s?채팅|방장|관리자|グループ|管理者|個別"
 )
 _ID_LIKE = re.compile(r"(?<![\w.])[A-Za-z]+(?:_[A-Za-z0-9]+|[0-9]+[A-Za-z0-9_]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w.])")
+_QR = re.compile(r"(?i)\bqr ?codes?\b|\bqr\b|二维码|二維碼|qr\s?코드|큐알|qrコード")
+_AUTHENTICATOR = re.compile(r"(?i)authenticator|2fa|two-factor|验证器|谷歌验证|인증\s?앱|otp|認証アプリ|二段階")
 _PAST_QUESTION = re.compile(r"^(did|were|was|have|has|had|are) (you|they|someone|somebody|anyone)\b|是否有人|有没有人")
 _ACCOUNT = re.compile(
     r"(?i)\b(username|user name|user id|handle|account name|id)\b|账号|帐号|用户名|号码|群号|아이디|계정명|ユーザー名|アカウント名"
@@ -127,13 +129,16 @@ def _contacts(
         if messenger or unspace or _INVITE.search(raw):
             kind = "obfuscated_handle" if " " in match.group(0) or unspace else "messenger"
             found.append(_at(kind, text, base + match.start(), base + match.end()))
+    qr = _QR.search(raw)
+    if not found and qr and (messenger or _GROUP.search(raw)) and not _AUTHENTICATOR.search(raw):
+        return [_at("qr_code", text, base + qr.start(), base + qr.end())]
     if found or not messenger:
         return found
     phone = _phone(raw)
     if phone:
         return [_at("phone_messenger", text, base + min(messenger.start(), phone.start()),
                     base + max(messenger.end(), phone.end()))]
-    if _INVITE.search(raw) or _GROUP.search(raw) or _ACCOUNT.search(raw):
+    if _INVITE.search(raw) or _GROUP.search(raw) or _ACCOUNT.search(raw) or _QR.search(raw):
         return [_at("messenger", text, base + messenger.start(), base + messenger.end())]
     return found
 

@@ -43,6 +43,7 @@ class Cues:
     funds_move: re.Pattern[str]
     funds_target: re.Pattern[str]  # safe / verification wallet, this address, unlock fee
     funds_self: re.Pattern[str]  # the customer's own wallet: moving funds there is theirs to do
+    funds_strong: re.Pattern[str]  # a "safe" / "verification" wallet: a scam move by its name alone
     remote_app: re.Pattern[str]  # generic remote-access words (named apps are in channels)
     remote_move: re.Pattern[str]  # install, download, open, share your screen
 
@@ -126,19 +127,29 @@ _EN = Cues(
     anaphor=_c(r"\b(it|them|those|these|that|they)\b"),
     funds_value=_c(
         r"\b(funds|coins|assets|crypto|balance|tokens|btc|eth|usdt|usdc|bitcoin|money|fee|deposit|payment|holdings|"
-        r"everything|savings|tax|margin|amount)\b"
+        r"everything|savings|tax|margin|amount|transfer|transaction|allowance)\b"
     ),
     funds_move=_c(
-        r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert)(s|ed|ing)?\b|"
+        r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert|approve)"
+        r"(s|ed|ing|d)?\b|"
         r"\b(paid|sent|moved)\b"
     ),
-    funds_self=_c(r"\b(your own|you own|your (external|personal|other|usual)|own wallet|your wallet|your harbor (wallet|account))\b"),
+    funds_self=_c(
+        r"\b(your own|you own|your (external|personal|other|usual)|own wallet|your wallet|your harbor (wallet|account))\b|"
+        r"\byour (deposit |withdrawal |receiving )?address\b|\bthe deposit address (shown|in|on) "
+    ),
+    funds_strong=_c(
+        r"\b(safe|secure|secured|protected|verification|validation|escrow|insured|quarantine|holding|custody) "
+        r"(wallet|address|vault)"
+    ),
     funds_target=_c(
         r"(safe|secure|secured|new|protected|verification|validation|cold|backup|following|this|escrow|holding|"
         r"temporary|audit|insured|quarantine|segregated|vault) (wallet|address|account|vault)|"
-        r"\b(this|the|that|our|a|an|following|below) (?!(\w+ )?e-?mail)([\w-]+ ){0,3}(wallet|address|contract|vault|storage|pool)\b|"
-        r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|\blisted (on|in|below)|"
-        r"\bunlock|\brelease|\bactivat|\bunfreez|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
+        r"\b(to|into|onto|towards|in) (this|the|that|our|a|an|following|below) (?!(\w+ )?e-?mail)([\w-]+ ){0,3}"
+        r"(wallet|address|contract|vault|storage|pool)\b|"
+        r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|"
+        r"\bapprov(e|ing) (the|a|our|this) ([\w-]+ ){0,2}contract|\blisted (on|in|below)|"
+        r"\bunlock|\brelease|\bactivat|\bunfreez|\bwhitelist|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
         r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)"
     ),
     remote_app=_c(
@@ -191,8 +202,9 @@ _ZH = Cues(
     funds_value=_c(r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金|税|费用|钱|款|持仓|持有|全部"),
     funds_move=_c(r"转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交"),
     funds_self=_c(r"(您|你)(自己)?的(个人|外部)?(钱包|地址|账户)|自己的|本人的"),
+    funds_strong=_c(r"(安全|验证|保护|托管|隔离|保险)用?的?(钱包|地址)(?!所有|归属|的?所有)"),
     funds_target=_c(
-        r"(安全|新|验证|保护|冷|托管|临时|审核|隔离)(钱包|地址|账户)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
+        r"(安全|新|验证|保护|冷|托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
         r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)|(专用|指定|审计|我们的|平台|提供的)的?(地址|钱包|账户)|"
         r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)"
     ),
@@ -241,6 +253,7 @@ _KO = Cues(
     funds_value=_c(r"자산|자금|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈"),
     funds_move=_c(r"옮겨|이체|송금|보내|입금|전송|지불|납부|이동"),
     funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?)?(지갑|주소|계좌)|본인\s?명의"),
+    funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리)\s?(지갑|주소)"),
     funds_target=_c(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
         r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)"
@@ -292,6 +305,7 @@ _JA = Cues(
     funds_value=_c(r"資産|資金|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額"),
     funds_move=_c(r"移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込"),
     funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(ウォレット|アドレス|口座)|ご自身で管理"),
+    funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離)の?\s?(ウォレット|アドレス)"),
     funds_target=_c(
         r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
         r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*用の?(アドレス|ウォレット|口座)|"

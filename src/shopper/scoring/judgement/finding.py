@@ -54,5 +54,6 @@ _CHANNEL_WORDS = {
     "outside_email": "outside email address",
     "obfuscated_handle": "spaced-out messenger handle",
     "phone_messenger": "messenger by phone number",
+    "qr_code": "QR code to a messenger or group",
     "model": "unofficial channel",
 }

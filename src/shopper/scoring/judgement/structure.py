@@ -135,9 +135,10 @@ def funds_findings(text: str, language: str) -> list[Finding]:
         points_back = lang != "en" or c.anaphor.search(whole)
         valued = c.funds_value.search(whole) or (points_back and c.funds_value.search(before))
         before = whole
-        if not (c.funds_move.search(whole) and valued and c.funds_target.search(whole)):
+        strong = c.funds_strong.search(whole)  # "you'll get the safe wallet address there"
+        if not strong and not (c.funds_move.search(whole) and valued and c.funds_target.search(whole)):
             continue
-        if c.funds_self.search(whole) and not c.funds_target.search(c.funds_self.sub(" ", whole)):
+        if not strong and c.funds_self.search(whole) and not c.funds_target.search(c.funds_self.sub(" ", whole)):
             continue  # "withdraw to any external wallet you own"
         if negated(whole, c) or c.warning.search(whole):
             continue  # a condition stays a request here: "once you have sent it, we lift the lock"
