@@ -84,7 +84,8 @@ _EN = Cues(
         r"creat|generat|back(ed|ing)? up|stor|keep|protect|secur|rotat|strengthen|activat|deactivat|remov|bound)\w* "
         r"(your |the |a |new |its |their )?(\w+ )?(password|2fa|two-factor|authenticator|seed phrase|recovery phrase|pin)\b|"
         r"\b(password|2fa|two-factor|authenticator|otp) (reset|change|recovery|removal|settings|device|request|status|"
-        r"requirements?|must|should|has been|was|is (now )?(enabled|disabled|active|reset))\b"
+        r"requirements?|must|should|has been|was|is (now )?(enabled|disabled|active|reset))\b|"
+        r"\b(hide|hidden|cover|blur|mask|redact|crop out|black out)\w*\b[^.;]{0,60}"
     ),
     ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b"),
     disclose=_c(
@@ -121,7 +122,8 @@ _EN = Cues(
     warning=_c(
         r"scam|fraud|phishing|impersonat|\bfake\b|\b(anyone|someone|somebody|people|whoever|anybody) "
         r"(\w+ ){0,4}(ask|asks|asking|request|requests|claims?|claiming)\b|\bclaiming to be\b|\breport (it|them|this)\b|"
-        r"\bnot (ours|us|official|affiliated)\b|\bnot our\b|\bsteal|\bthieves|\bcriminal"
+        r"\bnot (ours|us|official|affiliated)\b|\bnot our\b|\bsteal|\bthieves|\bcriminal|"
+        r"\byou (mention|mentioned|said|told us|reported)\b|\bthe (message|person|account) (that )?(asked|asking)"
     ),
     conditional=_c(r"^(if|when|whenever|should|once|after) "),
     anaphor=_c(r"\b(it|them|those|these|that|they)\b"),
@@ -174,7 +176,7 @@ _ZH = Cues(
     ),
     managed=_c(
         r"(修改|重置|找回|忘记|设置|开启|关闭|绑定|解绑|启用|更换|备份|保管|妥善保存)(您的|你的)?(登录|资金)?(密码|谷歌验证|验证器|2fa|助记词|二次验证)|"
-        r"(密码|谷歌验证|2fa|二次验证)(重置|修改|找回|解绑|已|设置)"
+        r"(密码|谷歌验证|2fa|二次验证)(重置|修改|找回|解绑|已|设置)|遮住.{0,20}|遮挡.{0,20}|打码.{0,20}|隐藏.{0,20}"
     ),
     ours=_c(r"(我们|系统|平台|官方)(刚)?(发送|发|发给您|下发)的?"),
     disclose=_c(
@@ -196,7 +198,7 @@ _ZH = Cues(
         r"不好意思|不便|不同|不断|不少|不仅|不错|不用担心|不要担心|别担心|不客气|没问题|不久|如果无法|若无法|无法登录|不了解|"
         r"是不是|对不对|不到账|不能提现|不上"
     ),
-    warning=_c(r"骗子|诈骗|冒充|假冒|仿冒|钓鱼|自称|举报|非官方|谨防|不是.{0,6}官方|盗取|盗号"),
+    warning=_c(r"骗子|诈骗|冒充|假冒|仿冒|钓鱼|自称|举报|非官方|谨防|不是.{0,6}官方|盗取|盗号|有人.{0,12}(索要|要您|问您|让您)|(您|你)提到"),
     conditional=_c(r"^(如果|若|一旦|假如|当)"),
     anaphor=_c(r"它|这些|那些|这个|那个"),
     funds_value=_c(r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金|税|费用|钱|款|持仓|持有|全部"),
@@ -228,7 +230,7 @@ _KO = Cues(
     ),
     managed=_c(
         r"(비밀번호|otp|2fa|인증\s?앱)\s?(을|를)?\s?(변경|재설정|찾기|초기화|설정|해제|등록|분실)|"
-        r"(시드\s?구문|복구\s?구문|비밀번호)\s?(을|를)?\s?(안전하게|잘)\s?(보관|관리)"
+        r"(시드\s?구문|복구\s?구문|비밀번호)\s?(을|를)?\s?(안전하게|잘)\s?(보관|관리)|가려.{0,20}|가리고.{0,20}|모자이크.{0,20}"
     ),
     ours=_c(r"(저희가|시스템에서|회사에서)\s?(보내|발송|전송)|보내\s?드린|발송(된|되는)"),
     disclose=_c(
@@ -247,7 +249,7 @@ _KO = Cues(
     self_side=_c(r"(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이"),
     negation=_c(r"않|마세요|마십시오|말아|말고|(?<![가-힣])못|절대|금지|없습니다|없어요|아닙니다|마시|(?<![가-힣])안\s"),
     negation_ignore=_c(r"걱정\s?(하지\s?)?(마시고|마세요|마)|죄송|망설이지|안\s?(되시|되면|될|돼|되는)|못\s?(하시|하면|했)"),
-    warning=_c(r"사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취"),
+    warning=_c(r"사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신"),
     conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
     anaphor=_c(r"그것|그걸|이것|이걸|해당"),
     funds_value=_c(r"자산|자금|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈"),
@@ -277,7 +279,7 @@ _JA = Cues(
     ),
     managed=_c(
         r"(パスワード|二段階認証|2段階認証|認証アプリ|2fa)\s?(を|の)?\s?(変更|再設定|リセット|設定|解除|有効|無効|紛失|お忘れ)|"
-        r"(シードフレーズ|パスワード)\s?(を|は)?\s?(安全|大切)に\s?(保管|管理)"
+        r"(シードフレーズ|パスワード)\s?(を|は)?\s?(安全|大切)に\s?(保管|管理)|隠し.{0,20}|伏せ.{0,20}|(?<!メタ)マスク.{0,20}"
     ),
     ours=_c(r"(当社|弊社|システム)(から|が)(送信|送付|お送り)|お送りした|送信された|届いた"),
     disclose=_c(
@@ -299,7 +301,7 @@ _JA = Cues(
         r"ご心配なく|心配(しないで|なさらず|いりません)|申し訳(ありません|ございません)|すみません|かまいません|構いません|"
         r"問題ありません|できない場合|届かない|反映されない|ログインできない"
     ),
-    warning=_c(r"詐欺|なりすまし|偽|フィッシング|名乗る|公式.{0,10}ではありません|盗"),
+    warning=_c(r"詐欺|なりすまし|偽|フィッシング|名乗る|公式.{0,10}ではありません|盗|誰か.{0,12}(求め|尋ね|聞)|とおっしゃ"),
     conditional=_c(r"^(もし)|(場合は?|たら|れば)$"),
     anaphor=_c(r"それ|これ|そちら"),
     funds_value=_c(r"資産|資金|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額"),
