@@ -8,12 +8,13 @@ is None, and it counts against availability (see :mod:`shopper.scoring.kpis`).
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 from collections.abc import Sequence
 
 from shopper.formats.locales import language_of
 from shopper.results import ConversationResult, CriterionResult, Status, Turn
-from shopper.scoring.checks.base import Outcome, Reply, View
+from shopper.scoring.checks.base import CriterionText, Outcome, Reply, View
 from shopper.scoring.context import ScoringContext
 from shopper.scoring.kpis import conversation_kpis
 from shopper.scoring.model import Criterion, Rubric
@@ -89,8 +90,7 @@ def evaluate(criterion: Criterion, view: View) -> Outcome:
     check = criterion.compiled
     if criterion.scope != "turn":
         return check.evaluate(view)
-    outcomes = [check.evaluate(View((reply,), view.turns, view.language, view.channel, view.context))
-                for reply in view.replies]
+    outcomes = [check.evaluate(dataclasses.replace(view, replies=(reply,), unanswered=())) for reply in view.replies]
     for outcome in outcomes:
         if outcome.result == "fail":
             return outcome
@@ -127,11 +127,10 @@ def _judge(criterion: Criterion, result: ConversationResult, base: View, tags: S
         return Outcome("na", "does not apply here")
     if not base.replies:
         return Outcome("na", f"no agent reply ({result.status})")
-    view = base
+    view = dataclasses.replace(base, criterion=CriterionText(criterion.id, criterion.title, criterion.description))
     if criterion.scope == "step":
         steps = step_criteria(base.turns, context)
-        view = View(_step_replies(criterion, base.replies, steps), base.turns, base.language, base.channel,
-                    context)
+        view = dataclasses.replace(view, replies=_step_replies(criterion, base.replies, steps), unanswered=())
         if not view.replies:
             return Outcome("na", "no step asks for this criterion")
     return evaluate(criterion, view)
