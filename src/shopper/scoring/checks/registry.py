@@ -18,6 +18,7 @@ FAMILIES = (
     "language",
     "structure",
     "similarity",
+    "service",
     "llm_judge",
 )
 COMBINATORS = ("all", "any", "not")
