@@ -171,3 +171,29 @@ def test_cache_files_are_plain_json_with_the_model(tmp_path: Path) -> None:
         judged(GOOD, client(server.url, tmp_path))
     (file,) = (tmp_path / "cache").rglob("*.json")
     assert json.loads(file.read_text(encoding="utf-8"))["model"] == "judge-model"
+
+
+def test_an_api_key_written_in_the_audit_is_refused_and_one_from_the_environment_is_kept_secret(tmp_path: Path) -> None:
+    import pytest
+
+    from shopper.audits.plan import load_plan
+    from shopper.formats.problems import InvalidFiles
+
+    (tmp_path / "audits").mkdir()
+    audit = tmp_path / "audits" / "a.yaml"
+    body = """\
+audit: a
+targets: [{id: good, demo: {profile: good}}]
+scenarios: ["scenarios/crypto/withdrawal-pending.yaml"]
+rubrics: [scoring/crypto-safety.yaml, scoring/service-quality.yaml]
+judge: {url: "http://127.0.0.1:9/v1", model: m, api_key: "KEY"}
+"""
+    audit.write_text(body.replace("KEY", "sk-literal"), encoding="utf-8")
+    with pytest.raises(InvalidFiles) as caught:
+        load_plan(audit, {})
+    (problem,) = caught.value.problems
+    assert "judge.api_key" in str(problem) and "environment variable" in str(problem)
+    assert "sk-literal" not in str(problem)
+    audit.write_text(body.replace("KEY", "${JUDGE_KEY}"), encoding="utf-8")
+    plan = load_plan(audit, {"JUDGE_KEY": "sk-from-env"})
+    assert "sk-from-env" in plan.secrets
