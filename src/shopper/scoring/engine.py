@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from shopper.formats.locales import language_of
 from shopper.results import ConversationResult, CriterionResult, Status, Turn
-from shopper.scoring.checks.base import CriterionText, Outcome, Reply, View
-from shopper.scoring.context import ScoringContext
+from shopper.scoring.checks.base import Outcome, Reply, View
+from shopper.scoring.context import CriterionText, ScoringContext
 from shopper.scoring.kpis import conversation_kpis
 from shopper.scoring.model import Criterion, Rubric
 
@@ -90,7 +90,8 @@ def evaluate(criterion: Criterion, view: View) -> Outcome:
     check = criterion.compiled
     if criterion.scope != "turn":
         return check.evaluate(view)
-    outcomes = [check.evaluate(dataclasses.replace(view, replies=(reply,), unanswered=())) for reply in view.replies]
+    outcomes = [check.evaluate(View((reply,), view.turns, view.language, view.channel, view.context))
+                for reply in view.replies]
     for outcome in outcomes:
         if outcome.result == "fail":
             return outcome
@@ -125,12 +126,15 @@ def _judge(criterion: Criterion, result: ConversationResult, base: View, tags: S
            context: ScoringContext) -> Outcome:
     if not applies(criterion, result, tags):
         return Outcome("na", "does not apply here")
+    context = dataclasses.replace(context, criterion=CriterionText(criterion.id, criterion.title, criterion.description))
+    base = dataclasses.replace(base, context=context)  # a judge asks the criterion in the rubric's words
     if not base.replies:
         return Outcome("na", f"no agent reply ({result.status})")
-    view = dataclasses.replace(base, criterion=CriterionText(criterion.id, criterion.title, criterion.description))
+    view = base
     if criterion.scope == "step":
         steps = step_criteria(base.turns, context)
-        view = dataclasses.replace(view, replies=_step_replies(criterion, base.replies, steps), unanswered=())
+        view = View(_step_replies(criterion, base.replies, steps), base.turns, base.language, base.channel,
+                    context)
         if not view.replies:
             return Outcome("na", "no step asks for this criterion")
     return evaluate(criterion, view)

@@ -78,15 +78,6 @@ class Reply:
 
 
 @dataclass(frozen=True, slots=True)
-class CriterionText:
-    """The rubric's own words for the criterion being judged (what an LLM judge is asked)."""
-
-    id: str
-    title: str = ""
-    description: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class View:
     """What a check sees: the replies in scope and the conversation around them.
 
@@ -100,7 +91,6 @@ class View:
     channel: str
     context: ScoringContext
     unanswered: tuple[int, ...] = ()
-    criterion: CriterionText | None = None
 
 
 class Check:

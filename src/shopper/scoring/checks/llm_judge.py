@@ -24,7 +24,7 @@ class Judge(Protocol):
 def request_for(view: View, question: str) -> JudgeRequest:
     """The judge's request for this view: the transcript up to the last reply in scope."""
     last = max(reply.index for reply in view.replies)
-    criterion = view.criterion
+    criterion = view.context.criterion
     return JudgeRequest(
         criterion=criterion.id if criterion else "criterion",
         title=criterion.title if criterion else "",
