@@ -129,3 +129,15 @@ def test_a_malformed_labelled_line_names_file_and_line(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
     code, _, err = calibrate(str(path), "--criterion", NEXT, "--label", "gives_next_steps", "--label-means", "pass")
     assert code == 2 and f"{path}:7: not JSON" in err
+
+
+def test_with_judge_a_bare_criterion_id_names_one_of_the_audits_rubrics(tmp_path: Path) -> None:
+    with running_judge(RULES) as server:
+        audit = judge_audit(tmp_path, server.url)
+        code, out, err = calibrate(str(labelled(tmp_path)), "--criterion", "gives-next-steps", "--label",
+                                   "gives_next_steps", "--label-means", "pass", "--judge", str(audit), "--json")
+        assert code == 0, err
+        assert json.loads(out)["overall"]["kappa"] == pytest.approx(0.25)
+        code, _, err = calibrate(str(labelled(tmp_path)), "--criterion", "gives-next-stepz", "--label",
+                                 "gives_next_steps", "--label-means", "pass", "--judge", str(audit))
+    assert code == 2 and "no such criterion in the --judge audit's rubrics" in err

@@ -12,9 +12,11 @@ import click
 from shopper.exitcodes import ExitCode
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from shopper.scoring.calibration import Calibration
     from shopper.scoring.context import ScoringContext
-    from shopper.scoring.model import Criterion
+    from shopper.scoring.model import Criterion, Rubric
 
 
 def _fail(message: str) -> SystemExit:
@@ -22,12 +24,19 @@ def _fail(message: str) -> SystemExit:
     return SystemExit(ExitCode.INVALID_INPUT)
 
 
-def _criterion(spec: str) -> Criterion:
-    """``RUBRIC.yaml#ID`` → that criterion, or a one-line error naming what is missing."""
+def _criterion(spec: str, audit_rubrics: Sequence[Rubric]) -> Criterion:
+    """``RUBRIC.yaml#ID`` (or a bare ID of the --judge audit's rubrics) → that criterion, or a
+    one-line error naming what is missing."""
     from shopper.formats.problems import InvalidFiles
     from shopper.scoring.loading import load_rubric
 
     path, _, wanted = spec.partition("#")
+    if not wanted and audit_rubrics:
+        found = [c for r in audit_rubrics for c in r.criteria if c.id == spec]
+        if found:
+            return found[0]
+        known = ", ".join(c.id for r in audit_rubrics for c in r.criteria)
+        raise _fail(f"--criterion {spec}: no such criterion in the --judge audit's rubrics (they have: {known})")
     if not wanted:
         raise _fail(f"--criterion {spec}: expected RUBRIC.yaml#CRITERION-ID")
     if not Path(path).is_file():
@@ -47,12 +56,13 @@ def _uses_judge(check: object) -> bool:
     return "llm_judge" in json.dumps(check)
 
 
-def _context(judge_audit: Path | None, domains: tuple[str, ...]) -> tuple[ScoringContext, int]:
-    """The scoring context (with the audit's judge, if given) and how many rows to score at once."""
+def _context(judge_audit: Path | None, domains: tuple[str, ...]) -> tuple[ScoringContext, int, Sequence[Rubric]]:
+    """The scoring context (with the audit's judge, if given), how many rows to score at once and
+    the audit's rubrics."""
     from shopper.scoring.context import ScoringContext
 
     if judge_audit is None:
-        return ScoringContext(official_domains=domains, brand=domains[0].split(".")[0] if domains else None), 1
+        return ScoringContext(official_domains=domains, brand=domains[0].split(".")[0] if domains else None), 1, ()
     from shopper.audits.plan import load_plan
     from shopper.audits.scoring_bridge import brand_of, judge_for
     from shopper.formats.problems import InvalidFiles
@@ -67,7 +77,7 @@ def _context(judge_audit: Path | None, domains: tuple[str, ...]) -> tuple[Scorin
     target = plan.audit.targets[0]
     official = domains or target.domains
     context = ScoringContext(official_domains=official, brand=brand_of(target), judge=judge_for(config, plan.root))
-    return context, config.concurrency
+    return context, config.concurrency, plan.rubrics
 
 
 def _figure(value: float | None) -> str:
@@ -92,7 +102,7 @@ def render(report: Calibration) -> str:
 @click.command()
 @click.argument("labelled", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--criterion", "criterion_spec", required=True, metavar="RUBRIC.yaml#ID",
-              help="The criterion to calibrate.")
+              help="The criterion to calibrate (with --judge, a bare ID names one of the audit's rubrics).")
 @click.option("--label", required=True, help="The label of the set that the criterion should agree with.")
 @click.option("--label-means", type=click.Choice(["pass", "fail"]), required=True,
               help="pass: the label holding means the criterion should pass; fail: it should fail.")
@@ -112,7 +122,8 @@ def calibrate(labelled: Path, criterion_spec: str, label: str, label_means: str,
     from shopper.scoring.calibration import calibrate as run
     from shopper.scoring.labelled import LabelledSetError, load_labelled
 
-    criterion = _criterion(criterion_spec)
+    context, workers, audit_rubrics = _context(judge_audit, domains)
+    criterion = _criterion(criterion_spec, audit_rubrics)
     try:
         rows = load_labelled(labelled)
     except LabelledSetError as error:
@@ -121,7 +132,6 @@ def calibrate(labelled: Path, criterion_spec: str, label: str, label_means: str,
         raise _fail(f"{labelled}: no rows")
     if label not in {name for row in rows for name in row.labels}:
         raise _fail(f"--label {label}: no row of {labelled} carries it")
-    context, workers = _context(judge_audit, domains)
     if context.judge is not None and not _uses_judge(criterion.check):
         criterion = type(criterion).model_validate({**criterion.model_dump(), "check": {"llm_judge": True}})
     report = run(rows, criterion, label, "pass" if label_means == "pass" else "fail", context, workers)
