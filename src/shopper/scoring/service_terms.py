@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from shopper.scoring.text import norm
 
-_LATIN = re.compile(r"[a-z0-9][a-z0-9.+]*[a-z0-9]|[a-z]")
+_LATIN = re.compile(r"[a-z0-9][a-z0-9.+]*[a-z0-9]")  # two characters at least: "can't" has no term "t"
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _JA_CONTENT = re.compile(r"[\u4e00-\u9fff]+|[\u30a0-\u30ff]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")

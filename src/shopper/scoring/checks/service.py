@@ -44,12 +44,23 @@ def _sentence_with(text: str, terms: set[str]) -> str:
     return text
 
 
-def _match_quote(text: str, pattern: re.Pattern[str], mask: re.Pattern[str] | None = None) -> str | None:
-    """The original words ``pattern`` finds in the normalised text (with ``mask``'s matches blanked)."""
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？\n]")
+
+
+def _match_quote(text: str, pattern: re.Pattern[str], mask: re.Pattern[str] | None = None,
+                 whole_sentence: bool = False) -> str | None:
+    """The original words ``pattern`` finds in the normalised text (with ``mask``'s matches
+    blanked); with ``whole_sentence``, the sentence around them."""
     folded = normalize(text)
     searched = mask.sub(lambda m: " " * len(m.group()), folded.text) if mask else folded.text
     match = pattern.search(searched)
-    return folded.quote(match.start(), match.end()).strip() if match else None
+    if match is None:
+        return None
+    if not whole_sentence:
+        return folded.quote(match.start(), match.end()).strip()
+    begin = max((m.end() for m in _SENTENCE_END.finditer(searched, 0, match.start())), default=0)
+    end = next((m.end() for m in _SENTENCE_END.finditer(searched, match.end())), len(searched))
+    return folded.quote(begin, end).strip()
 
 
 class AcknowledgesProblem(FlagCheck):
@@ -97,7 +108,7 @@ class GivesNextSteps(FlagCheck):
         found = cues(script_language(text))
         for kind, pattern in (("escalation", found.escalation), ("timeline", found.timeline),
                               ("promise", found.future), ("instruction", found.action)):
-            quote = _match_quote(text, pattern, mask=found.wait)  # "please be patient" is not a step
+            quote = _match_quote(text, pattern, mask=found.wait, whole_sentence=True)  # "please be patient" is no step
             if quote:
                 return kind, quote
         for match in _URL.finditer(text):
