@@ -20,13 +20,14 @@ def test_the_test_split_is_the_frozen_one() -> None:
 
 
 def test_splits_share_no_family_and_cover_four_languages_and_both_labels() -> None:
-    train, test = load_labelled(SERVICE / "train.jsonl"), load_labelled(SERVICE / "test.jsonl")
+    train, test, dev = (load_labelled(SERVICE / f"{split}.jsonl") for split in ("train", "test", "dev"))
     assert len(train) + len(test) >= 200
-    assert not {r.family for r in train} & {r.family for r in test}
-    for rows in (train, test):
+    families = [{r.family for r in rows} for rows in (train, test, dev)]
+    assert not families[0] & families[1] and not families[0] & families[2] and not families[1] & families[2]
+    for rows in (train, test, dev):
         assert set(Counter(r.lang for r in rows)) == {"en", "zh", "ko", "ja"}
         assert all(r.customer and r.labels <= LABELS for r in rows)
         for label in LABELS:
             holds = sum(label in r.labels for r in rows)
             assert 0 < holds < len(rows), f"{label} needs positives and negatives"
-    assert len({r.id for r in train + test}) == len(train) + len(test)
+    assert len({r.id for r in train + test + dev}) == len(train) + len(test) + len(dev)

@@ -38,7 +38,7 @@ one two three four five six seven eight nine ten hour hours minute minutes day d
 """)
 _ZH_STOP = _words("""
 您好 你好 我们 你们 他们 谢谢 感谢 请问 什么 可以 帮您 客服 一下 没有 已经 怎么 为什么 这么 现在 今天 昨天
-小时 分钟 时间 以内 问题 情况 这个 那个 如果 因为 所以 但是 还是 需要 我的 您的 一直 还没 出现 处理
+小时 分钟 时间 以内 问题 情况 这个 那个 如果 因为 所以 但是 还是 需要 我的 您的 一直 还没 出现 处理 团队
 """)
 _JA_STOP = _words("""
 本日 今日 昨日 時間 以内 場合 当社 担当 確認 対応 連絡 ご連絡 お問 問い 合わせ 申し 訳ご 内容 サポ ポー ート
@@ -50,7 +50,7 @@ _KO_STOP = _words("""
 
 # Synonyms folded into one concept: what the customer calls it and what support calls it.
 _CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
-    ("withdrawal", r"withdraw\w*|cash(ed|ing)? out|payout|提币|提现|出金|출금"),
+    ("withdrawal", r"withdr[ae]w\w*|cash(ed|ing)? out|payout|提币|提现|出金|출금"),
     ("deposit", r"deposit\w*|top(ped)? up|充值|充币|入金|입금"),
     ("2fa", r"\b2fa\b|two[- ]factor|authenticator|\botp\b|验证器|谷歌验证|二次验证|双重验证|認証アプリ|二段階認証|2段階認証|인증 ?앱|otp|2단계 인증"),
     ("kyc", r"\bkyc\b|identity|verification|身份认证|实名|本人確認|신원 ?인증|본인 ?인증"),
@@ -77,8 +77,13 @@ def _stem(word: str) -> str:
     return word
 
 
+# Grammar inside a Han or Katakana run ("我们的团队" holds "们的"), and the long-vowel mark: not terms.
+_FUNCTION_CHARS = frozenset("的了是在我你您他她它们这那有和与也就都而及或被把将给吗呢吧啊ー")
+
+
 def _bigrams(run: str) -> set[str]:
-    return {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else set()
+    pairs = {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else set()
+    return {pair for pair in pairs if not _FUNCTION_CHARS & set(pair)}
 
 
 @lru_cache(maxsize=4096)

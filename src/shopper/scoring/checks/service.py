@@ -97,22 +97,30 @@ class GivesNextSteps(FlagCheck):
         if not view.replies:
             return not_applicable("no agent reply")
         for reply in view.replies:
-            found = self._step(reply.text, view.context.official_domains)
+            found = next_step(reply.text, customer_message(view, reply), view.context.official_domains)
             if found is not None:
                 kind, quote = found
                 return passed(f'{kind}: "{quote}"', reply.index, quote=quote)
         return failed("no reply says what happens next (no action, timeline, escalation or page)")
 
-    @staticmethod
-    def _step(text: str, official: tuple[str, ...]) -> tuple[str, str] | None:
-        found = cues(script_language(text))
-        for kind, pattern in (("escalation", found.escalation), ("timeline", found.timeline),
-                              ("promise", found.future), ("instruction", found.action)):
-            quote = _match_quote(text, pattern, mask=found.wait, whole_sentence=True)  # "please be patient" is no step
-            if quote:
-                return kind, quote
-        for match in _URL.finditer(text):
-            host, path = match.group(1), (match.group(2) or "").strip("/")
-            if path and (not official or is_official(host, official)):
-                return "self-service page", match.group(0)
-        return None
+
+def next_step(text: str, customer: str, official: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first next step of a reply as (kind, sentence), or None.
+
+    Escalations, timelines and promises count as they are. An instruction or a page counts
+    when the reply is about the customer's problem (it shares a term with their message) or
+    the instruction asks them for information: "to change your email, go to Settings" in
+    answer to a broken API key tells the customer nothing about what happens next.
+    """
+    found = cues(script_language(text))
+    on_topic = not customer or bool(shared_terms(customer, text))
+    for kind, pattern in (("escalation", found.escalation), ("timeline", found.timeline),
+                          ("promise", found.future), ("instruction", found.action)):
+        quote = _match_quote(text, pattern, mask=found.courtesy, whole_sentence=True)
+        if quote and (kind != "instruction" or on_topic or found.info.search(normalize(quote).text)):
+            return kind, quote
+    for match in _URL.finditer(text):
+        host, path = match.group(1), (match.group(2) or "").strip("/")
+        if path and on_topic and (not official or is_official(host, official)):
+            return "self-service page", match.group(0)
+    return None
