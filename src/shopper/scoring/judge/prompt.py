@@ -46,12 +46,16 @@ def fence_tag(transcript: str) -> str:
     return hashlib.sha256(transcript.encode("utf-8")).hexdigest()[:16]
 
 
+MAX_TURN_CHARS = 4000  # a long mail thread must not push the criterion out of the model's context
+
+
 def render_transcript(request: JudgeRequest) -> str:
     lines = []
     for index, (role, text) in enumerate(request.turns):
         who = "customer" if role == "shopper" else "support"
         mark = "*" if index in request.in_scope else ""
-        lines.append(f"[{index}] {who}{mark}: {text}")
+        shown = text if len(text) <= MAX_TURN_CHARS else text[:MAX_TURN_CHARS] + " […cut]"
+        lines.append(f"[{index}] {who}{mark}: {shown}")
     return "\n".join(lines)
 
 
