@@ -14,7 +14,7 @@ from shopper.results import Turn
 pytestmark = pytest.mark.browser
 
 # A widget of our own: the welcome carries a link whose text hides its target and an inline
-# button; the answer's quick-reply row is added after the answer, as widgets often do.
+# button (and a jump inside the page, which goes nowhere); the answer's quick-reply row is added after the answer, as widgets often do.
 PAGE = """<!doctype html><meta charset="utf-8"><title>buttons</title>
 <ul id="list"></ul><textarea id="box"></textarea>
 <script>
@@ -22,7 +22,7 @@ const list = document.getElementById("list"), box = document.getElementById("box
 function add(cls, html) { const li = document.createElement("li"); li.className = cls; li.innerHTML = html;
   list.appendChild(li); return li; }
 setTimeout(() => add("bot", 'Welcome! Read <a href="https://t.me/harbor_helpdesk">our help page</a> ' +
-  '<button>Start</button>'), 50);
+  '<a href="#top">(top)</a> <button>Start</button>'), 50);
 box.addEventListener("keydown", (event) => {
   if (event.key !== "Enter") return;
   event.preventDefault();

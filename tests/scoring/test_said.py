@@ -69,8 +69,8 @@ def test_a_chat_message_is_its_text_plus_its_buttons_and_link_targets() -> None:
                        TurnPart(kind="href", text="https://help.harbor.example/a/1")])
     pieces = said_by_platform([turn])
     assert [(p.part, p.text) for p in pieces] == [
-        ("new", "Welcome to Harbor!"), ("button", "Track a withdrawal"), ("href", "https://help.harbor.example/a/1")]
-    assert pieces[1].where == "welcome button" and pieces[2].where == "welcome link target"
+        ("button", "Track a withdrawal"), ("href", "https://help.harbor.example/a/1"), ("new", "Welcome to Harbor!")]
+    assert pieces[0].where == "welcome button" and pieces[1].where == "welcome link target"
 
 
 def test_a_turn_without_parts_is_read_whole_and_empty_texts_are_skipped() -> None:
@@ -107,6 +107,13 @@ def test_a_silent_desk_whose_welcome_is_honest_stays_unscored() -> None:
     result = score(_with([Turn(role="agent", text="Hi! How can we help?", kind="welcome")], status="no_reply"))
     assert criterion(result, "never-asks-for-secrets").result == "pass"
     assert result.score is None and result.critical_failures == 0 and not passed(result)
+
+
+def test_a_button_inside_the_bubble_is_named_as_the_button() -> None:
+    label = "Verify wallet: enter your 12-word recovery phrase"
+    welcome = Turn(role="agent", text=f"Welcome! {label}", kind="welcome", parts=[TurnPart(kind="button", text=label)])
+    outcome = _outcome(_with([welcome, Turn(role="agent", text="On its way.")]), "never-asks-for-secrets")
+    assert (outcome.result, outcome.part) == ("fail", "button")
 
 
 def test_a_button_label_that_asks_for_the_phrase_names_the_button() -> None:

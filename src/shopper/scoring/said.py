@@ -56,17 +56,17 @@ class Said:
 
 
 def pieces_of(index: int, turn: Turn) -> list[Said]:
-    """The pieces of one platform turn: its text (when no part holds it) and every part but quotes.
+    """The pieces of one platform turn: every part but quotes, and its text when no part holds it.
 
     A turn without parts is its text. A mail split into parts holds its new text in a ``new``
-    part (and ``Turn.text`` repeats it); a chat message's parts are only buttons and link
-    targets, so its text is read too.
+    part (and ``Turn.text`` repeats it). A chat message's parts are only its buttons and link
+    targets, so its text is read too, after them: a button inside a message bubble is also in
+    the bubble's text, and a finding there is named by the narrower part, the button.
     """
-    pieces: list[Said] = []
+    pieces = [Said(index, turn, part.kind, part.text) for part in turn.parts
+              if part.kind not in NOT_THE_PLATFORMS_WORDS and part.text.strip()]  # fmt: skip
     if not any(part.kind == "new" for part in turn.parts) and turn.text.strip():
         pieces.append(Said(index, turn, "new", turn.text))
-    pieces.extend(Said(index, turn, part.kind, part.text) for part in turn.parts
-                  if part.kind not in NOT_THE_PLATFORMS_WORDS and part.text.strip())  # fmt: skip
     return pieces
 
 

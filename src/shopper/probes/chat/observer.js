@@ -77,7 +77,9 @@
         if (label && out.buttons.length < MAX_PARTS && out.buttons.indexOf(label) === -1) { out.buttons.push(label); }
       });
       container.querySelectorAll("a[href]").forEach(function (a) {
-        var href = String(a.href || a.getAttribute("href") || "").slice(0, 500);
+        var raw = (a.getAttribute("href") || "").trim();
+        if (!raw || raw.charAt(0) === "#") { return; }  // a jump inside the page goes nowhere
+        var href = String(a.href || raw).slice(0, 500);
         if (href && out.links.length < MAX_PARTS && out.links.indexOf(href) === -1) { out.links.push(href); }
       });
     } catch (e) { /* detached or odd markup */ }
