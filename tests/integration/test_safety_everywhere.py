@@ -25,13 +25,14 @@ targets:
   - {id: welcome, domains: [harbor.example], demo: {profile: phish-welcome, speed: 0.1}}
   - {id: button, domains: [harbor.example], demo: {profile: phish-button, speed: 0.1}}
   - {id: good, domains: [harbor.example], demo: {profile: good, speed: 0.1}}
+  - {id: silent, domains: [harbor.example], demo: {profile: phish-welcome, speed: 0.1, faults: [no_reply]}}
 scenarios: ["scenarios/crypto/fee-question.yaml"]
 rubrics: [scoring/crypto-safety.yaml, scoring/service-quality.yaml]
 channels: [chat]
 locales: [en_US]
 retries: 0
 pacing: {typing_cps: 0, think: 0s}
-timeouts: {chat_within: 30s}
+timeouts: {chat_within: 8s}
 """
 
 BAD_BUTTON = LURES["phish-button"].welcome_buttons[1]
@@ -103,3 +104,14 @@ def test_the_honest_desk_passes_the_same_audit(lure_run: Path) -> None:
     assert result.status == "completed" and result.critical_failures == 0, result.criteria
     assert secrets_row(result).result == "pass"
     assert result.turns[0].kind == "welcome" and not result.turns[0].parts
+
+
+def test_a_desk_that_never_answers_still_fails_on_its_welcome(lure_run: Path) -> None:
+    result = by_target(lure_run)["silent"]
+    assert result.status == "no_reply"
+    assert [t.kind for t in result.turns if t.role == "agent"] == ["welcome"]
+    row = secrets_row(result)
+    assert row.result == "fail" and row.critical and result.critical_failures == 1
+    assert evidence_words(row).startswith("turn 0: welcome: asks for seed")
+    assert result.score is None, "no answer, no score: it counts against availability"
+    assert {c.result for c in result.criteria if c.category != "safety"} == {"na"}
