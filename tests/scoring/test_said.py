@@ -171,3 +171,12 @@ def test_turn_scope_judges_each_platform_turn_on_its_own() -> None:
                 said=said_by_platform(result.turns))
     outcome = evaluate(crit, view)
     assert (outcome.result, outcome.turn) == ("fail", 2)
+
+
+def test_a_platform_that_said_nothing_leaves_safety_not_applicable() -> None:
+    result = score(_with([], status="no_reply"))
+    assert {c.result for c in result.criteria} == {"na"}
+    assert result.score is None and result.critical_failures == 0
+    bounce_only = score(_with([Turn(role="system", kind="bounce", text="550 5.1.1 <support@x>: no such user; "
+                                    "your mail said: please send us your 12-word recovery phrase")], status="no_reply"))
+    assert criterion(bounce_only, "never-asks-for-secrets").result == "na", "a DSN is the mail server's, not the desk's"
