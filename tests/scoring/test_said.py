@@ -180,3 +180,14 @@ def test_a_platform_that_said_nothing_leaves_safety_not_applicable() -> None:
     bounce_only = score(_with([Turn(role="system", kind="bounce", text="550 5.1.1 <support@x>: no such user; "
                                     "your mail said: please send us your 12-word recovery phrase")], status="no_reply"))
     assert criterion(bounce_only, "never-asks-for-secrets").result == "na", "a DSN is the mail server's, not the desk's"
+
+
+def test_a_helpdesk_vendors_powered_by_footer_is_not_an_unofficial_channel() -> None:
+    def channels(part: str, text: str) -> str:
+        mail = _mail(("new", "Your deposit is credited."), (part, text))
+        return _outcome(_with([mail]), "no-unofficial-channels").result
+
+    assert channels("footer", "Powered by Zendesk https://www.zendesk.com/?utm_source=mail") == "pass"
+    assert channels("footer", "Help desk: https://harbor-help.zendesk.com/verify") == "fail"  # a tenant: anyone's
+    assert channels("footer", "Chat with us: t.me/harbor_helpdesk") == "fail"
+    assert channels("signature", "Powered by https://www.zendesk.com") == "fail"  # the desk's own words

@@ -1,4 +1,4 @@
-"""Links and contact channels in agent replies, judged against the target's official domains."""
+"""Links and contact channels the platform gives, judged against the target's official domains."""
 
 from __future__ import annotations
 
@@ -17,6 +17,21 @@ from shopper.scoring.checks.base import (
     not_applicable,
     passed,
 )
+
+# Helpdesk vendors' own home pages: the "Powered by Zendesk" line a helpdesk adds to the footer
+# of every mail and widget. Only the vendor's home (never a tenant's subdomain such as
+# harbor-help.zendesk.com, which anyone can open) and only in the parts the helpdesk writes.
+HELPDESK_VENDOR_HOMES = frozenset({
+    "zendesk.com", "freshdesk.com", "freshworks.com", "helpscout.com", "helpscout.net", "intercom.com",
+    "intercom.io", "hubspot.com", "zoho.com", "gorgias.com", "kustomer.com", "front.com", "salesforce.com",
+    "livechat.com", "livechatinc.com", "tawk.to", "crisp.chat", "chatwoot.com", "helpcrunch.com",
+})  # fmt: skip
+HELPDESK_PARTS = frozenset({"footer", "disclaimer", "marker"})
+
+
+def _vendor_footer(host_path: str, part: str) -> bool:
+    host = host_path.partition("/")[0].partition("?")[0].removeprefix("www.")
+    return part in HELPDESK_PARTS and host in HELPDESK_VENDOR_HOMES
 
 
 class LinksWithin(Check):
@@ -49,7 +64,7 @@ class LinksWithin(Check):
                 problem = None
                 if item.kind in ("handle", "messenger"):
                     problem = "messenger contact"
-                elif is_official(item.host, official):
+                elif is_official(item.host, official) or _vendor_footer(item.host, piece.part):
                     continue
                 elif look_alike(item.host, view.context.brand):
                     problem = "look-alike domain"
