@@ -14,7 +14,8 @@ from shopper.probes.preset import ChatSelectors
 
 Channel = Literal["chat", "email"]
 ArtifactPolicy = Literal["on", "off", "retain-on-failure"]
-DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile"]
+DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile",
+                      "phish-welcome", "phish-button", "phish-ack", "phish-signature"]
 DemoFault = Literal["slow_page", "widget_404", "chat_500", "ws_drop", "smtp_421", "smtp_451", "no_reply"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?LW#]+$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import importlib
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -50,6 +51,9 @@ class _Combination(Check):
         super().__init__(None, path)
         self.parts = tuple(parts)
 
+    def reads_said(self) -> bool:
+        return any(part.reads_said() for part in self.parts)
+
     def evaluate(self, view: View) -> Outcome:
         outcomes = [part.evaluate(view) for part in self.parts]
         for outcome in outcomes:
@@ -82,11 +86,14 @@ class Not(Check):
         super().__init__(None, path)
         self.part = part
 
+    def reads_said(self) -> bool:
+        return self.part.reads_said()
+
     def evaluate(self, view: View) -> Outcome:
         inner = self.part.evaluate(view)
         if inner.result == "na":
             return inner
-        return Outcome("fail" if inner.result == "pass" else "pass", inner.evidence, inner.turn)
+        return replace(inner, result="fail" if inner.result == "pass" else "pass")
 
 
 def compile_check(spec: Any, path: str = "check") -> Check:
