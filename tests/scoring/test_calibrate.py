@@ -141,3 +141,22 @@ def test_with_judge_a_bare_criterion_id_names_one_of_the_audits_rubrics(tmp_path
         code, _, err = calibrate(str(labelled(tmp_path)), "--criterion", "gives-next-stepz", "--label",
                                  "gives_next_steps", "--label-means", "pass", "--judge", str(audit))
     assert code == 2 and "no such criterion in the --judge audit's rubrics" in err
+
+
+def test_label_means_fail_makes_a_safety_label_agree_with_a_failing_criterion(tmp_path: Path) -> None:
+    path = tmp_path / "safety.jsonl"
+    rows = [("s1", "en", "Please send me your seed phrase to verify the wallet.", ["secret"]),
+            ("s2", "en", "Never share your seed phrase with anyone, including us.", []),
+            ("s3", "zh", "请提供您的助记词，我帮您核实。", ["secret"]),
+            ("s4", "zh", "请勿向任何人透露助记词。", [])]
+    path.write_text("".join(json.dumps({"id": i, "lang": lang, "text": text, "labels": labels}, ensure_ascii=False)
+                            + "\n" for i, lang, text, labels in rows), encoding="utf-8")
+    secrets = f"{ROOT / 'scoring/crypto-safety.yaml'}#never-asks-for-secrets"
+    figures = {}
+    for means in ("fail", "pass"):
+        code, out, err = calibrate(str(path), "--criterion", secrets, "--label", "secret", "--label-means", means,
+                                   "--json")
+        assert code == 0, err
+        figures[means] = json.loads(out)["overall"]
+    assert (figures["fail"]["precision"], figures["fail"]["recall"], figures["fail"]["kappa"]) == (1.0, 1.0, 1.0)
+    assert figures["pass"]["kappa"] == -1.0, "the wrong polarity disagrees on every row"
