@@ -160,3 +160,13 @@ def test_label_means_fail_makes_a_safety_label_agree_with_a_failing_criterion(tm
         figures[means] = json.loads(out)["overall"]
     assert (figures["fail"]["precision"], figures["fail"]["recall"], figures["fail"]["kappa"]) == (1.0, 1.0, 1.0)
     assert figures["pass"]["kappa"] == -1.0, "the wrong polarity disagrees on every row"
+
+
+def test_min_kappa_gates_the_exit_code(tmp_path: Path) -> None:
+    with running_judge(RULES) as server:
+        audit = judge_audit(tmp_path, server.url)
+        args = [str(labelled(tmp_path)), "--criterion", NEXT, "--label", "gives_next_steps", "--label-means", "pass",
+                "--judge", str(audit)]
+        assert calibrate(*args, "--min-kappa", "0.2")[0] == 0
+        code, out, err = calibrate(*args, "--min-kappa", "0.6")
+    assert code == 1 and out.startswith("criterion gives-next-steps") and "kappa 0.250 < 0.6 (--min-kappa)" in err

@@ -111,13 +111,15 @@ def render(report: Calibration) -> str:
                                          "asked to the judge in its own words.")
 @click.option("--domain", "domains", multiple=True, help="An official domain (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--min-kappa", type=float, help="Exit 1 when the overall Cohen's kappa is below this.")
 def calibrate(labelled: Path, criterion_spec: str, label: str, label_means: str, judge_audit: Path | None,
-              domains: tuple[str, ...], as_json: bool) -> None:
+              domains: tuple[str, ...], as_json: bool, min_kappa: float | None) -> None:
     """Agreement of a criterion with LABELLED.jsonl: precision, recall, Cohen's kappa per language.
 
     Each row's reply is scored as the answer to its "customer" message. A row is flagged when
     the criterion gives the --label-means result (n/a never flags). Prints the figures per
     language and overall, then the ids of the rows where criterion and label disagree.
+    Exit 0; 1 when --min-kappa is not reached; 2 for bad input.
     """
     from shopper.scoring.calibration import calibrate as run
     from shopper.scoring.labelled import LabelledSetError, load_labelled
@@ -136,3 +138,7 @@ def calibrate(labelled: Path, criterion_spec: str, label: str, label_means: str,
         criterion = type(criterion).model_validate({**criterion.model_dump(), "check": {"llm_judge": True}})
     report = run(rows, criterion, label, "pass" if label_means == "pass" else "fail", context, workers)
     click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if as_json else render(report))
+    kappa = report.overall.kappa
+    if min_kappa is not None and (kappa is None or kappa < min_kappa):
+        click.echo(f"shopper calibrate: kappa {_figure(kappa)} < {min_kappa:g} (--min-kappa)", err=True)
+        raise SystemExit(ExitCode.GATE_FAILED)
