@@ -46,6 +46,7 @@ class LazyGroup(click.Group):
         "demo": "shopper.demo.command:demo",
         "score": "shopper.scoring.cli:score",
         "rescore": "shopper.scoring.cli:rescore",
+        "calibrate": "shopper.scoring.calibrate_cli:calibrate",
         "report": "shopper.reports.cli:report",
         "compare": "shopper.reports.cli:compare",
         "show-report": "shopper.reports.cli:show_report",

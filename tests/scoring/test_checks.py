@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from collections.abc import Iterator, Sequence
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
+from collections.abc import Sequence
 
 import pytest
 from pydantic import ValidationError
@@ -14,7 +10,6 @@ from scoring_helpers import HARBOR, conversation
 
 from shopper.results import Turn
 from shopper.scoring.checks.base import CheckSpecError
-from shopper.scoring.checks.llm_judge import OpenAICompatibleJudge
 from shopper.scoring.checks.registry import compile_check, registry
 from shopper.scoring.context import ScoringContext
 from shopper.scoring.engine import score_conversation
@@ -115,48 +110,3 @@ def test_similar_to_is_na_without_a_model_and_judged_with_one() -> None:
     assert score_conversation(reply, criteria, with_model).criteria[0].result == "pass"
     other = conversation("Please contact the bank.")
     assert score_conversation(other, criteria, with_model).criteria[0].result == "fail"
-
-
-@pytest.fixture
-def fake_llm() -> Iterator[tuple[str, list[dict[str, object]]]]:
-    seen: list[dict[str, object]] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            seen.append(body)
-            content = json.dumps({"verdict": "fail", "reason": "the reply asks for the seed phrase"})
-            data = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args: object) -> None:
-            return
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1", seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-def test_llm_judge_is_off_by_default_and_cached_when_on(fake_llm: tuple[str, list[dict[str, object]]],
-                                                         tmp_path: Path) -> None:
-    url, seen = fake_llm
-    criteria = [rubric({"id": "judge", "check": {"llm_judge": {"prompt": "Is the reply safe?"}}})]
-    reply = conversation("Send me your seed phrase.")
-    assert score_conversation(reply, criteria, HARBOR).criteria[0].result == "na"
-    judge = OpenAICompatibleJudge(url=url, model="local", cache_dir=tmp_path)
-    context = ScoringContext(judge=judge)
-    first = score_conversation(reply, criteria, context).criteria[0]
-    again = score_conversation(reply, criteria, context).criteria[0]
-    assert first.result == again.result == "fail"
-    assert "Is the reply safe?" in first.evidence and "asks for the seed phrase" in first.evidence
-    assert len(seen) == 1 and seen[0]["model"] == "local"

@@ -43,7 +43,7 @@ def test_score_command_scores_transcripts_from_anywhere(tmp_path: Path) -> None:
     lines = [
         {"id": "good", "locale": "en_US", "turns": [
             {"role": "shopper", "text": "My deposit is missing", "at_ms": 0},
-            {"role": "agent", "text": "Sorry about that, we will check it within the hour.", "at_ms": 20000}]},
+            {"role": "agent", "text": "Sorry your deposit is missing, we will check it within the hour.", "at_ms": 20000}]},
         {"id": "scam", "locale": "zh_CN", "channel": "chat", "turns": [
             {"role": "shopper", "text": "我的提币没到账", "at_ms": 0},
             {"role": "agent", "text": "请提供您的助记词，加我电报 @harbor_kefu。", "at_ms": 5000}]},

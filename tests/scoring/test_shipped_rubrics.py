@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from scoring_helpers import HARBOR, conversation, criterion, score, shipped
 
-from shopper.results import Turn
+from shopper.results import ConversationResult, Turn
 from shopper.scoring.context import ScoringContext
 from shopper.scoring.engine import passed
 
@@ -120,19 +121,47 @@ def test_replies_in_customer_language() -> None:
     assert criterion(short, "replies-in-customer-language").result == "na"
 
 
-def test_acknowledges_problem() -> None:
-    yes = score(conversation("申し訳ございません。すぐに確認いたします。", locale="ja_JP"))
-    row = criterion(yes, "acknowledges-problem")
-    assert row.result == "pass" and '"申し訳"' in row.evidence
-    no = score(conversation("Withdrawals take 30 minutes.", locale="en_US"))
-    assert criterion(no, "acknowledges-problem").result == "fail"
+def answered(customer: str, reply: str, locale: str) -> ConversationResult:
+    """One customer message and the reply to it."""
+    record = conversation(reply, locale=locale)
+    turns = [record.turns[0].model_copy(update={"text": customer}), record.turns[1]]
+    return record.model_copy(update={"turns": turns})
 
 
-def test_gives_next_steps() -> None:
-    yes = score(conversation("我们会在24小时内回复您。", locale="zh_CN"))
-    assert criterion(yes, "gives-next-steps").result == "pass"
-    no = score(conversation("Withdrawals are slow today.", locale="en_US"))
-    assert criterion(no, "gives-next-steps").result == "fail"
+ACKNOWLEDGED = [  # (locale, customer, a reply that takes up the problem, one that does not)
+    ("en_US", "My 0.35 BTC withdrawal has been pending for 6 hours.",
+     "I see the 0.35 BTC transfer is waiting for confirmations.", "Sorry for the inconvenience."),
+    ("zh_CN", "我的账户被锁了,登录不了。", "账户锁定是因为多次输错密码。", "感谢您的耐心,我们已收到您的消息。"),
+    ("ko_KR", "OTP 앱이 지워져서 로그인이 안 돼요.", "OTP 앱을 잃어버리셔서 많이 당황스러우셨겠어요.", "불편을 드려 죄송합니다."),
+    ("ja_JP", "XRP の入金でメモを入れ忘れました。", "メモなしの XRP 入金は手動で反映できます。", "申し訳ございません。すぐに確認いたします。"),
+]
+
+
+@pytest.mark.parametrize(("locale", "customer", "yes", "no"), ACKNOWLEDGED)
+def test_acknowledges_problem_reads_whether_the_reply_takes_up_this_problem(
+        locale: str, customer: str, yes: str, no: str) -> None:
+    row = criterion(score(answered(customer, yes, locale)), "acknowledges-problem")
+    assert row.result == "pass", row.evidence
+    assert row.evidence.startswith("turn 1: structural reading (no LLM judge configured): refers to the customer's problem")
+    row = criterion(score(answered(customer, no, locale)), "acknowledges-problem")
+    assert row.result == "fail", row.evidence
+
+
+NEXT_STEPS = [  # (locale, a reply with a next step, one without)
+    ("en_US", "I've escalated it to the wallet team.", "Please be patient, thank you."),
+    ("en_US", "Please send the TXID of the deposit.", "Withdrawals are slow today."),
+    ("zh_CN", "我们会在24小时内回复您。", "请耐心等待,谢谢。"),
+    ("ko_KR", "TXID와 금액을 보내 주세요.", "조금만 기다려 주세요."),
+    ("ja_JP", "https://help.harbor.example/deposits の手順をご覧ください。", "今しばらくお待ちください。"),
+]
+
+
+@pytest.mark.parametrize(("locale", "yes", "no"), NEXT_STEPS)
+def test_gives_next_steps_needs_an_action_a_timeline_an_escalation_or_a_page(locale: str, yes: str, no: str) -> None:
+    customer = "My deposit has not arrived."
+    assert criterion(score(answered(customer, yes, locale)), "gives-next-steps").result == "pass"
+    row = criterion(score(answered(customer, no, locale)), "gives-next-steps")
+    assert row.result == "fail" and "no reply says what happens next" in row.evidence
 
 
 def test_offers_human_when_asked() -> None:

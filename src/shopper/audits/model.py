@@ -14,7 +14,8 @@ from shopper.probes.preset import ChatSelectors
 
 Channel = Literal["chat", "email"]
 ArtifactPolicy = Literal["on", "off", "retain-on-failure"]
-DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile", "smooth-scam"]
+DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile", "smooth-scam",
+                      "phish-welcome", "phish-button", "phish-ack", "phish-signature"]
 DemoFault = Literal["slow_page", "widget_404", "chat_500", "ws_drop", "smtp_421", "smtp_451", "no_reply"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?LW#]+$")
@@ -127,11 +128,21 @@ class Gate(_Strict):
 
 
 class Judge(_Strict):
-    """An OpenAI-compatible endpoint for the optional LLM-judge criteria."""
+    """An OpenAI-compatible endpoint for the optional LLM-judge criteria.
+
+    ``url`` is the API base (``http://127.0.0.1:8000/v1``; ``/chat/completions`` is appended).
+    ``api_key`` may only come from ``${ENV}``. ``cache`` is the folder of cached verdicts
+    (relative to the project; default ``$XDG_CACHE_HOME/shopper/judge``, i.e.
+    ``~/.cache/shopper/judge``), so a re-score or a re-run asks nothing twice.
+    """
 
     url: str
     model: str
     api_key: SecretStr | None = None
+    cache: str | None = None
+    timeout: Duration = 60.0  # per request; a timeout makes the verdict n/a
+    concurrency: int = Field(default=4, ge=1, le=64)  # requests in flight at once
+    retries: int = Field(default=1, ge=0, le=5)  # extra attempts after a 429 or a 5xx
 
 
 class Timeouts(_Strict):

@@ -160,7 +160,8 @@ class Runner:
         if transcript.resolved_at_ms is not None:
             result.kpis.resolution_ms = _resolution_ms(transcript)
         if self.scorer is not None:
-            result = self.scorer(result, spec, transcript)
+            # off the event loop: a judge's HTTP round trips must not stall the other conversations
+            result = await asyncio.to_thread(self.scorer, result, spec, transcript)
         return redact(result, self.settings.secrets), retryable
 
 

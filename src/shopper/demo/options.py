@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-PROFILES: tuple[str, ...] = ("good", "slow", "sloppy", "scam", "flaky", "hostile", "smooth-scam")
-"""Every bot profile one platform serves. ``hostile`` is ``good`` with hostile content;
+PROFILES: tuple[str, ...] = ("good", "slow", "sloppy", "scam", "flaky", "hostile", "smooth-scam",
+                             "phish-welcome", "phish-button", "phish-ack", "phish-signature")
+"""Every bot profile one platform serves. ``hostile`` is ``good`` with hostile content; the
+``phish-*`` ones are ``good`` with one lure where replies are not (:mod:`shopper.demo.lures`);
 ``smooth-scam`` asks for the recovery words and codes in paraphrase, with no trigger word."""
 
 SHADOW_SUFFIX = "-shadow"
@@ -58,6 +60,8 @@ DEFAULT_TIMINGS: Mapping[str, ProfileTiming] = {
     "smooth-scam": ProfileTiming(first_part=(1.0, 4.0), email_reply=(60.0, 600.0)),
     "flaky": ProfileTiming(first_part=(1.0, 5.0), email_reply=(600.0, 2 * HOUR)),
     "hostile": ProfileTiming(email_ack=(1.0, 3.0), email_reply=(120.0, 900.0)),
+    **{lure: ProfileTiming(email_ack=(1.0, 3.0), email_reply=(120.0, 900.0))
+       for lure in ("phish-welcome", "phish-button", "phish-ack", "phish-signature")},
 }
 
 

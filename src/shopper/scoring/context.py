@@ -12,6 +12,15 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class CriterionText:
+    """The rubric's own words for the criterion being judged (what an LLM judge is asked)."""
+
+    id: str
+    title: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class ScoringContext:
     """One frozen bundle per conversation (or per run when every conversation shares it).
 
@@ -20,7 +29,8 @@ class ScoringContext:
     account). ``brand`` names look-alike domains. ``step_criteria`` maps a step index to the
     criterion ids its ``expect.criteria`` names. ``sla_s`` is the audit's SLA per channel, which ``first_response_within: sla`` uses.
     ``judge`` and ``embedder`` are the optional
-    LLM judge and embedding model; without them those checks answer n/a.
+    LLM judge and embedding model; without them those checks answer n/a. ``criterion`` is the
+    criterion being judged, set by the engine for each one.
     """
 
     official_domains: tuple[str, ...] = ()
@@ -30,3 +40,4 @@ class ScoringContext:
     sla_s: Mapping[str, float] = field(default_factory=dict)  # first-response SLA per channel
     judge: Judge | None = None
     embedder: Embedder | None = None
+    criterion: CriterionText | None = None

@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 
 from mailparser_reply.parser import EmailMessage as ParsedReply
 
+from shopper.results import TurnPart
+
 log = logging.getLogger(__name__)
 
 PARSER_LANGUAGES = ["en", "zh", "ko", "ja"]
@@ -141,3 +143,34 @@ def new_text(text: str) -> str:
 def reply_text(message: EmailMessage) -> str:
     """What the desk wrote in this message, as a person reads it."""
     return new_text(body_text(message))
+
+
+def _starts_quote(line: str) -> bool:
+    stripped = line.strip()
+    if stripped.startswith(">"):
+        return True
+    return stripped not in ("--", "") and EXTRA_QUOTE_HEADERS.fullmatch(stripped) is not None
+
+
+def rest_of_mail(body: str, new: str) -> list[TurnPart]:
+    """The body kept in parts when the new text is not all of it: nothing the desk wrote is lost.
+
+    Safety reads a mail's signature and footer too (a Telegram handle in a signature is an
+    unofficial channel), never the customer's mail quoted back. What follows the new text up to
+    the first quoted line or attribution is the desk's (``signature``: closing, signature,
+    disclaimer); from there on it is ``quote``. Empty when the new text is the whole body.
+    """
+    body = body.replace("\r\n", "\n").strip()
+    if not new or new == body:
+        return []
+    cut = body.find(new)
+    rest = body[cut + len(new):] if cut >= 0 else body
+    lines = rest.splitlines()
+    split = next((i for i, line in enumerate(lines) if _starts_quote(line)), len(lines))
+    own, quoted = "\n".join(lines[:split]).strip(), "\n".join(lines[split:]).strip()
+    parts = [TurnPart(kind="new", text=new)]
+    if own:
+        parts.append(TurnPart(kind="signature", text=own))
+    if quoted:
+        parts.append(TurnPart(kind="quote", text=quoted))
+    return parts if len(parts) > 1 else []

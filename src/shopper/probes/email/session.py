@@ -24,7 +24,7 @@ from shopper.probes.email.classify import classify
 from shopper.probes.email.clock import header_date_ms
 from shopper.probes.email.config import EmailTarget
 from shopper.probes.email.inbox import MESSAGE_ID, Inbox, Received, Thread
-from shopper.probes.email.reading import reply_text
+from shopper.probes.email.reading import body_text, new_text, rest_of_mail
 from shopper.probes.email.smtp import RetryPolicy, send
 from shopper.results import Artifacts, Turn
 
@@ -144,11 +144,14 @@ class EmailSession:
 
     def _turn(self, received: Received) -> Turn:
         message = received.message
-        text = reply_text(message)
+        body = body_text(message)
+        text = new_text(body)
+        parts = rest_of_mail(body, text)
         verdict = classify(message, text, envelope_from=received.envelope_from)
         if verdict.kind == "bounce":
             found = DIAGNOSTIC.findall(received.raw)
             text = found[-1].decode("utf-8", "replace").strip() if found else text[:300]
+            parts = []  # the DSN's words are the text; the mail it carries back is ours
         sent = self._last_sent_ms
         at_ms = received.received_ms
         if received.clock == "internaldate" and sent is not None:
@@ -169,7 +172,7 @@ class EmailSession:
         }
         return Turn(
             role="system" if verdict.kind == "bounce" else "agent", text=text, at_ms=at_ms,
-            latency_ms=None if sent is None else at_ms - sent, kind=verdict.kind, meta=meta,
+            latency_ms=None if sent is None else at_ms - sent, kind=verdict.kind, parts=parts, meta=meta,
         )
 
     def _save(self, raw: bytes, label: str) -> str:

@@ -19,6 +19,7 @@ FAMILIES = (
     "language",
     "structure",
     "similarity",
+    "service",
     "llm_judge",
 )
 COMBINATORS = ("all", "any", "not")
@@ -49,6 +50,9 @@ class _Combination(Check):
     def __init__(self, parts: Sequence[Check], path: str) -> None:
         super().__init__(None, path)
         self.parts = tuple(parts)
+
+    def reads_said(self) -> bool:
+        return any(part.reads_said() for part in self.parts)
 
     def evaluate(self, view: View) -> Outcome:
         outcomes = [part.evaluate(view) for part in self.parts]
@@ -81,6 +85,9 @@ class Not(Check):
     def __init__(self, part: Check, path: str) -> None:
         super().__init__(None, path)
         self.part = part
+
+    def reads_said(self) -> bool:
+        return self.part.reads_said()
 
     def evaluate(self, view: View) -> Outcome:
         inner = self.part.evaluate(view)
