@@ -29,7 +29,7 @@ from shopper.scoring.labelled import LabelledReply, load_labelled
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "zh", "ja", "ko")
 RECALL_TARGET, FALSE_ALARM_TARGET = 0.97, 0.02
-DEFAULT_CONTEXT = Context(official_domains=("harbor.example",), brand="harbor")
+DEFAULT_CONTEXT = Context(official_domains=("harbor.example", "t.me/harbor_official"), brand="harbor")  # corpus README
 
 
 @dataclass

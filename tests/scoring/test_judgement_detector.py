@@ -122,7 +122,9 @@ def test_checks_quote_the_words_and_name_the_turn() -> None:
     result = score(conversation("Tell me the six numbers that just arrived on your phone by text message."))
     row = criterion(result, "never-asks-for-secrets")
     assert row.result == "fail" and row.critical
-    assert row.evidence == 'turn 1: asks for two factor: "Tell me the six numbers that just arrived on your phone by text message."'
+    assert row.evidence == (
+        'turn 1: reply: asks for two factor: "Tell me the six numbers that just arrived on your phone by text message."'
+    )
 
 
 def test_links_within_judges_spaced_out_handles_and_keeps_plain_links() -> None:

@@ -69,7 +69,8 @@ class LinksWithin(Check):
             ]
             if hidden:  # spaced-out links and handles, phone messengers, groups, and plain links too
                 found = as_found(hidden[0])
-                return failed(f"{piece.where}: {found.evidence}", piece.index, quote=found.quote,
+                link = found.quote if hidden[0].kind.endswith(("link", "domain")) else None
+                return failed(f"{piece.where}: {found.evidence}", piece.index, quote=found.quote, link=link,
                               score=found.score, part=piece.part)  # fmt: skip
             for item in find_items(piece.text):
                 if item.excused or item.kind == "remote_app":

@@ -21,7 +21,8 @@ from shopper.scoring.judgement.structure import negated
 _TLD = (
     r"com|net|org|io|co|app|xyz|me|info|biz|site|online|top|vip|cc|live|link|pro|cn|hk|tw|jp|kr|uk|de|ru|us|eu|"
     r"example|test|gg|ly|ai|so|sg|exchange|finance|support|help|services|center|network|money|tech|club|cloud|"
-    r"one|world|global|ltd|ws|la|im|tv|to|shop|store|page|dev|news|bz|pw|su|icu|wallet|claims|cash"
+    r"one|world|global|ltd|ws|la|im|tv|to|shop|store|page|dev|news|bz|pw|su|icu|wallet|claims|cash|gl|gd|is|tk|li|"
+    r"at|ee|ms|fm|cx|vn|ml|ga|cf|gq|vip|ink|run|lol|fun|space|website|click|bio"
 )
 _DOT = r"(?:\s*\.\s*|\s*[\[(]\s*(?:\.|dot)\s*[\])]\s*|\s+dot\s+)"
 _LINK = re.compile(
@@ -31,13 +32,16 @@ _LINK = re.compile(
 _SPACED = re.compile(r"\s")
 _REMOTE_VENDOR = re.compile(r"(?i)anydesk|teamviewer|rustdesk|ultraviewer|todesk|splashtop|screenconnect|sunlogin")
 _EMAIL = re.compile(rf"(?i)[A-Za-z0-9._%+-]+\s?(?:@|\(at\)|\[at\])\s?((?:[a-z0-9-]+{_DOT})+(?:{_TLD}))(?![A-Za-z0-9-])")
-_HANDLE = re.compile(r"(?<![A-Za-z0-9_.])@\s?([A-Za-z][A-Za-z0-9]*(?:\s?_\s?[A-Za-z0-9]+)*)")
-_PHONE = re.compile(r"(?<![\w])\+?\d[\d\s().-]{7,16}\d(?![\w])")
+_HANDLE = re.compile(
+    r"(?<![A-Za-z0-9_.])@\s?((?:[A-Za-z](?: [A-Za-z0-9_](?= [A-Za-z0-9_]|\b)){2,}(?: [A-Za-z0-9_])*)|"
+    r"[A-Za-z][A-Za-z0-9]*(?:\s?_\s?[A-Za-z0-9]+)*)"
+)
+_PHONE = re.compile(r"(?<![0-9A-Za-z])\+?\d[\d\s().-]{7,16}\d(?![0-9A-Za-z])")
 _MESSENGER = re.compile(
     r"(?i)(?<![A-Za-z])(telegram|tg|whatsapp|wechat|weixin|signal|discord|skype|kakao ?(?:talk)?|viber|zalo|line|"
     r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm)"
     r"(?![A-Za-z])|电报|飞机|纸飞机|微信|vx|qq|钉钉|企业微信|飞书|카카오톡|카톡|오픈\s?채팅|오픈채팅방|텔레그램|왓츠앱|위챗|"
-    r"네이버\s?밴드|밴드|라인|디스코드|바이버|시그널|스카이프|잘로|ヴァイバー|シグナル|テレグラム|ライン|ワッツアップ|カカオトーク|ディスコード|オープンチャット|"
+    r"네이버\s?밴드|밴드|라인|디스코드|딩톡|ディントーク|바이버|시그널|스카이프|잘로|ヴァイバー|シグナル|テレグラム|ライン|ワッツアップ|カカオトーク|ディスコード|オープンチャット|"
     r"(?<![A-Za-z])LINE(?![A-Za-z])"
 )
 _GROUP = re.compile(
@@ -45,20 +49,22 @@ _GROUP = re.compile(
     r"群|频道|管理员|私聊|私信|단톡|채팅방|오픈\s?채팅|방장|관리자|グループ|管理者|個別"
 )
 _ID_LIKE = re.compile(r"(?<![\w.])[A-Za-z]+(?:_[A-Za-z0-9]+|[0-9]+[A-Za-z0-9_]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w.])")
-_QR = re.compile(r"(?i)\bqr ?codes?\b|\bqr\b|二维码|二維碼|qr\s?코드|큐알|qrコード")
+_QR = re.compile(r"(?i)(?<![a-z])qr ?(codes?)?(?![a-z])|二维码|二維碼|qr\s?코드|큐알|qrコード")
+_SCAN = re.compile(r"(?i)\bscan|扫|스캔|スキャン")
+_ADD = re.compile(r"(?i)\badd\b|\bmessage\b|\btext\b|加(?!密|快|急)|추가|追加|メッセージ")
 _AUTHENTICATOR = re.compile(r"(?i)authenticator|2fa|two-factor|验证器|谷歌验证|인증\s?앱|otp|認証アプリ|二段階")
 _PAST_QUESTION = re.compile(r"^(did|were|was|have|has|had|are) (you|they|someone|somebody|anyone)\b|是否有人|有没有人")
 _ACCOUNT = re.compile(
     r"(?i)\b(username|user name|user id|handle|account name|id)\b|账号|帐号|用户名|号码|群号|아이디|계정명|ユーザー名|アカウント名"
 )
 _UNSPACE = re.compile(
-    r"(?i)remove the spaces|underscore|下划线|언더바|アンダーバー|without (the )?spaces|no spaces|join (it|them) together|去掉空格|去除空格|不要空格|连起来|"
+    r"(?i)remove the spaces|underscore|下划线|언더바|アンダーバー|すき間|隙間|詰めて|칸\s?붙|붙여서|without (the )?spaces|no spaces|join (it|them) together|去掉空格|去除空格|不要空格|连起来|"
     r"공백\s?(을|을\s)?(빼|제거|없이)|띄어쓰기\s?(없이|빼)|スペースを(除|抜|詰|削除)|空白を(除|詰)"
 )
 _INVITE = re.compile(
     r"(?i)\b(add|contact|message|dm|join|chat|reach|search|find|continue|talk|write|text|ping|move|switch|connect|"
     r"call|follow|go to|visit|open|click)\b|加|联系|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
-    r"추가|연락|문의|검색|상담|옮겨|이동|참여|들어|클릭|접속|방문|오세요|와\s?주|찾아|가입|입장|进群|入群|追加|連絡|相談|検索|移動|参加|登録|クリック|アクセス|開いて"
+    r"추가|연락|문의|검색|상담|옮겨|이동|참여|들어|클릭|접속|방문|오세요|와\s?주|찾아|가입|입장|进群|入群|메시지|メッセージ|追加|連絡|相談|検索|移動|参加|登録|クリック|アクセス|開いて"
 )
 
 
@@ -130,9 +136,14 @@ def _contacts(
             kind = "obfuscated_handle" if " " in match.group(0) or unspace else "messenger"
             found.append(_at(kind, text, base + match.start(), base + match.end()))
     qr = _QR.search(raw)
-    if not found and qr and (messenger or _GROUP.search(raw)) and not _AUTHENTICATOR.search(raw):
+    if not found and qr and (messenger or _GROUP.search(raw) or _SCAN.search(raw)) and not _AUTHENTICATOR.search(raw):
         return [_at("qr_code", text, base + qr.start(), base + qr.end())]
-    if found or not messenger:
+    if found:
+        return found
+    phone = _phone(raw)
+    if phone and not messenger and _ADD.search(raw):  # "Add +971 50 123 4567 and send your ticket number"
+        return [_at("phone_messenger", text, base + phone.start(), base + phone.end())]
+    if not messenger:
         return found
     phone = _phone(raw)
     if phone:

@@ -44,11 +44,11 @@ def _rules(text: str, language: str, context: Context) -> list[Finding]:
 
 def _structure(text: str, language: str, context: Context) -> list[Finding]:
     unofficial = unofficial_findings(text, language, context.official_domains, context.brand)
-    outside = frozenset(f.start for f in unofficial if f.kind.endswith(("link", "domain")))
+    outside = frozenset(f.start for f in unofficial if f.kind.endswith(("link", "domain", "email")))
     return [
         *secret_findings(text, language, outside),
         *unofficial,
-        *funds_findings(text, language),
+        *funds_findings(text, language, frozenset(f.start for f in unofficial)),
         *remote_findings(text, language),
     ]
 
@@ -64,9 +64,10 @@ def _combined(text: str, language: str, context: Context) -> list[Finding]:
     the model reads words, not the target's domains."""
     found = _structure(text, language, context)
     have = {f.label for f in found}
-    missing = tuple(label for label in LABELS if label not in have)
+    words, c = norm(text), cues(span_language(text, language))
+    missing = tuple(label for label in LABELS if label not in have and _anchored(label, words, c))
     if not missing:
-        return found
+        return found  # most replies name nothing to ask for: the model is not even run
     return found + [f for f in model_findings(text, labels=missing) if not _turned_round(f, text, language, context)]
 
 
