@@ -157,7 +157,7 @@ _EN = Cues(
     ),
     remote_app=_c(
         r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
-        r"share (your|the) screen|remote session|remote[- ]access|screen ?control|support app from|\bshare (a |your |the )?screen\b|\bscreen ?share"
+        r"share (your|the) screen|remote session|remote[- ]access|screen ?control|support app from|\bshare (a |your |the )?screen\b|\bscreen ?share|\bpresent (your |the )?screen\b|\baccess to (the|your) (desktop|computer|pc|laptop|phone|device|screen)\b|\b(support|remote|control) tool\b"
     ),
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session)\b|\bcode\b"),
 )
@@ -211,7 +211,7 @@ _ZH = Cues(
         r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)|(专用|指定|审计|我们的|平台|提供的)的?(地址|钱包|账户)|"
         r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址"
     ),
-    remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享"),
+    remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
     remote_move=_c(r"安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share"),
 )
 
@@ -259,7 +259,7 @@ _KO = Cues(
     funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|송금\s?주소\s?(를|을)?\s?받"),
     funds_target=_c(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
-        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}"
+        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어"
     ),
     remote_app=_c(r"원격|화면\s?공유"),
     remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔"),
@@ -314,7 +314,7 @@ _JA = Cues(
         r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*用の?(アドレス|ウォレット|口座)|"
         r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}"
     ),
-    remote_app=_c(r"遠隔|リモート|画面共有|画面を共有"),
+    remote_app=_c(r"遠隔|リモート|画面共有|画面を共有|画面を?見せ"),
     remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号"),
 )
 
