@@ -71,7 +71,7 @@ _EN = Cues(
             r"\b\d[- ]digit\b(?! (id|session|number id))|\b(six|four|eight)[- ]digit\b|\bthe digits\b(?! of)|"
             r"\bcodes? (we|i|you) (just )?(sent|texted|got|received|emailed)|\bcodes? (you|that) (just )?(got|received|see)|"
             r"\b(the|that|this) code (by|via|in|from|on) (sms|text|email|your phone)|\bnumbers? (your|the) (app|authenticator)"
-            r"|\b(sms|text message) (we|i) (just )?sent|\bgoogle auth\b|\bauth app|"
+            r"|\b(sms|text message) (we|i) (just )?sent|\b(2fa |authenticator )?backup key\b|\bgoogle auth\b|\bauth app|"
             r"\bnumbers? (from|in|on|shown in|showing in) (your |the )?(google|auth|authenticator|app|sms|text|phone)|\b(the|your|that|this) (code|digits)\b|"
             r"(?<!promo )(?<!referral )(?<!error )(?<!qr )(?<!country )(?<!zip )(?<!post )(?<!invite )(?<!discount )(?<!tag )(?<!memo )(?<!swift )(?<!bank )(?<!source )(?<!status )(?<!ticket )(?<!case )\bcodes?\b|"
             r"\b(six|four|eight|\d)[- ]?(numbers|digits)\b(?! of (the|your) (\w+ )?(address|card|phone|account|id|number|uid))|"
@@ -91,14 +91,15 @@ _EN = Cues(
     ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b"),
     disclose=_c(
         r"\b(send|provide|share|giv|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|"
-        r"email|e-mail|paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|\b("
+        r"paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|"
+        r"\be-?mail(ing)? (it|them|us|me|the|your)\b|\b("
         r"let (me|us) (know|have|see)|mention|include)\b|\blist (the|your|them|it|all|those)\b|"
         r"\b(can|could|would|will) you (please |kindly |quickly )?(confirm|verify|check|type|enter|write)\b|"
         r"\b(does|is|do) (your|the) .{0,30}\b(start|begin|end)s? with\b|\bjust (reply|answer|say) (yes|no)\b|"
         r"\bwhat('s| is| are| does| do)\b|\bwhat (\w+ ){1,3}(does|do|is|are|did)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b|\bsay (me|us|it|them|the)\b|\bspeak (it|them)\b"
     ),
     enter=_c(r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync|restore|confirm|verify|validate|check|write|text|show)\b|\bcomplete\b|\bfill\b"),
-    need=_c(r"\b(need|needs|require|requires|required|needed|necessary|enough|suffice)\b"),
+    need=_c(r"(?<!you )(?<!you'll )(?<!you will )(?<!you may )\b(need|needs|require|requires|required|needed|necessary|enough|suffice)\b"),
     to_us=_c(
         r"\b(to|with|for) (me|us|our (team|officer|agent|specialist|engineer|staff|department|auditor))\b|"
         r"\b(send|give|tell|dm|forward|show|email|text|read) (me|us|it to|them to)\b|\bhere\b|\bbelow\b|"
@@ -112,7 +113,7 @@ _EN = Cues(
     except_me=_c(r"\b(except|other than|apart from|besides|but)\b[^.]{0,40}\b(me|us|agent|support|staff|official)\b"),
     self_side=_c(
         r"\b(official )?(app|application)\b|\blogin page|\bsign-in page|\bwhen prompted|\bprompts you|\byourself\b|"
-        r"\byour own\b|\bon your (phone|device)|\bnew (phone|device)|\bonly you\b|\bsafe place|\boffline\b|\bpaper\b"
+        r"\byour own\b|\bon your (phone|device)|\bnew (phone|device)|\bonly you\b|\bsafe place|\boffline\b|\bpaper\b|\b(withdrawal|login|sign-in|security|settings|account|deposit) (page|screen|tab)\b"
     ),
     negation=_c(r"\b(never|not|no|nobody|no one|none|neither|nor|cannot|without|avoid|refuse)\b|n't\b"),
     negation_ignore=_c(
@@ -179,12 +180,12 @@ _ZH = Cues(
         r"(修改|重置|找回|忘记|设置|开启|关闭|绑定|解绑|启用|更换|备份|保管|妥善保存)(您的|你的)?(登录|资金)?(密码|谷歌验证|验证器|2fa|助记词|二次验证)|"
         r"(密码|谷歌验证|2fa|二次验证)(重置|修改|找回|解绑|已|设置)|遮住.{0,20}|遮挡.{0,20}|打码.{0,20}|隐藏.{0,20}"
     ),
-    ours=_c(r"(我们|系统|平台|官方)(刚)?(发送|发|发给您|下发)的?"),
+    ours=_c(r"(我们|系统|平台|官方)(刚)?(发送|发|发给您|下发)的?|我们会.{0,10}(发送|发)|向您.{0,8}(发送|发)|系统会.{0,8}(发送|发)"),
     disclose=_c(
         r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交|拍照|截图|念给|念一下|读给|读一下|说一下|说出|"
         r"给我|给我们|是多少|是什么|是哪|发一下|发下|发出来|发个|报个|说下|给一下|索要|转发|附上|上传|邮件发|发到|发至|是不是|发(你|您)|请发|发这|贴过来|贴给|说我|说给|列出|发.{0,8}到|报我"
     ),
-    enter=_c(r"输入|填写|填入|粘贴|导入|同步|录入|填到|核对|对一下|确认|验证|打在|打到|打进|发在|贴在|写在|写到|填进|输进|输入到|输入进"),
+    enter=_c(r"输入|填写|填入|粘贴|导入|同步|录入|填到|核对|对一下|确认(?!码)|验证(?!码|器)|打在|打到|打进|发在|贴在|写在|写到|填进|输进|输入到|输入进"),
     need=_c(r"需要|就够|即可|就可以|必须"),
     to_us=_c(
         r"给我|发我|告诉我|给客服|我们|我这|这里|此处|对话框|聊天|下方|专员|工作人员|客服|电话|通话|表单|表格|同步|"
@@ -193,7 +194,7 @@ _ZH = Cues(
     to_me=_c(r"给我|发我|告诉我|报给我|我这|给客服|私信给我|给我们"),
     please_if=_c(r"x^"),
     except_me=_c(r"除了?.{0,8}(以外|之外)|除了.{0,10}(我|我们|官方|客服|本平台)"),
-    self_side=_c(r"(官方)?app|应用|登录页|登录界面|自己|自行|本人|新手机|设备上|离线|纸上|只有您"),
+    self_side=_c(r"(官方)?app|应用|登录页|登录界面|自己|自行|本人|新手机|设备上|离线|纸上|只有您|(提币|提现|登录|安全|设置|账户|充值)(页面|界面|页)"),
     negation=_c(r"不|勿|(?<![识区类级特个分告性差])别|禁止|无需|没有|绝非|从未|切勿|千万别|无法"),
     negation_ignore=_c(
         r"不好意思|不便|不同|不断|不少|不仅|不错|不用担心|不要担心|别担心|不客气|没问题|不久|如果无法|若无法|无法登录|不了解|"
@@ -225,7 +226,7 @@ _KO = Cues(
         ("private_key", _c(r"개인\s?키|프라이빗\s?키|비밀\s?키|키스토어|지갑\s?파일|json\s?파일|키\s?(를|을)?\s?내보내|내보낸\s?키")),
         ("password", _c(r"비밀번호|패스워드|암호|비번|핀\s?번호|pin")),
         ("two_factor", _c(
-            r"안에\s?(있는\s?)?(번호|코드)|인증\s?(번호|코드)|otp|2fa|보안\s?코드|일회용\s?(비밀번호|코드)|[6육]\s?자리|문자로\s?(받으신|받은|온)|"
+            r"안에\s?(있는\s?)?(번호|코드)|백업\s?키|인증\s?(번호|코드)|otp|2fa|보안\s?코드|일회용\s?(비밀번호|코드)|[6육]\s?자리|문자로\s?(받으신|받은|온)|"
             r"인증\s?앱|authenticator|확인\s?코드|코드"
         )),
     ),
@@ -233,12 +234,12 @@ _KO = Cues(
         r"(비밀번호|otp|2fa|인증\s?앱)\s?(을|를)?\s?(변경|재설정|찾기|초기화|설정|해제|등록|분실)|"
         r"(시드\s?구문|복구\s?구문|비밀번호)\s?(을|를)?\s?(안전하게|잘)\s?(보관|관리)|가려.{0,20}|가리고.{0,20}|모자이크.{0,20}"
     ),
-    ours=_c(r"(저희가|시스템에서|회사에서)\s?(보내|발송|전송)|보내\s?드린|발송(된|되는)"),
+    ours=_c(r"(저희가|시스템에서|회사에서)\s?(보내|발송|전송)|보내\s?드린|발송(된|되는)|보내\s?드립|보내\s?드릴|보내\s?드려|발송해\s?드"),
     disclose=_c(
         r"보내|알려|말씀|공유|제공|전달|불러|읽어|주시겠|회신|답장|첨부|남겨|올려|기재|무엇|뭔가요|뭐예요|"
-        r"어떻게 되|맞나요|맞습니까|얘기|이메일로|채팅으로|말해|얘기해|업로드|제출|(?<![어아여해워줘려러고])\s주세요"
+        r"어떻게 되|맞나요|맞습니까|얘기|말해|얘기해|업로드|제출|(?<![어아여해워줘려러고])\s주세요"
     ),
-    enter=_c(r"입력|붙여|기입|작성|넣어|동기화|가져오기|확인|인증해|적어|써\s?주|써\s?서"),
+    enter=_c(r"입력|붙여|기입|작성|넣어|동기화|가져오기|확인(?!\s?코드)|인증해|적어|써\s?주|써\s?서"),
     need=_c(r"필요|충분|만\s?있으면|됩니다"),
     to_us=_c(
         r"저에게|제게|저한테|저희|상담원|담당자|직원|여기|채팅|아래|통화|전화|양식|폼|동기화|사이트|페이지|링크|메일|"
@@ -247,7 +248,7 @@ _KO = Cues(
     to_me=_c(r"저에게|제게|저한테|저희에게|상담원에게"),
     please_if=_c(r"주시면|주신다면"),
     except_me=_c(r"(저|저희|상담원|공식|직원)[^.]{0,12}(외에는|외엔|말고는|제외하고)"),
-    self_side=_c(r"(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이"),
+    self_side=_c(r"(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이|(출금|로그인|보안|설정|입금)\s?(화면|페이지)"),
     negation=_c(r"않|마세요|마십시오|말아|말고|(?<![가-힣])못|절대|금지|없습니다|없어요|아닙니다|마시|(?<![가-힣])안\s"),
     negation_ignore=_c(r"걱정\s?(하지\s?)?(마시고|마세요|마)|죄송|망설이지|안\s?(되시|되면|될|돼|되는)|못\s?(하시|하면|했)"),
     warning=_c(r"사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신|(하셨|했|셨)다고|무시"),
@@ -275,19 +276,19 @@ _JA = Cues(
         ("password", _c(r"パスワード|暗証番号|ログイン情報|パスフレーズ|パスコード|pin")),
         ("two_factor", _c(
             r"認証コード|確認コード|ワンタイムパスワード|二段階認証|2段階認証|2fa|otp|\d桁|[六6]桁|セキュリティコード|"
-            r"smsで届い|smsに届い|認証アプリ|authenticator|表示されている(数字|番号)|コード"
+            r"smsで届い|smsに届い|認証アプリ|バックアップキー|authenticator|表示されている(数字|番号)|コード"
         )),
     ),
     managed=_c(
         r"(パスワード|二段階認証|2段階認証|認証アプリ|2fa)\s?(を|の)?\s?(変更|再設定|リセット|設定|解除|有効|無効|紛失|お忘れ)|"
         r"(シードフレーズ|パスワード)\s?(を|は)?\s?(安全|大切)に\s?(保管|管理)|隠し.{0,20}|伏せ.{0,20}|(?<!メタ)マスク.{0,20}"
     ),
-    ours=_c(r"(当社|弊社|システム)(から|が)(送信|送付|お送り)|お送りした|送信された|届いた"),
+    ours=_c(r"(当社|弊社|システム)(から|が)(送信|送付|お送り)|お送りした|送信された|届いた|お送りします|お送りいたします|送信します|送信いたします|お届けします"),
     disclose=_c(
         r"教え|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"
         r"お伝え|お聞かせ|ご連絡|口頭|メールで|合っていますか|お伺い|伺って|伺え|お聞き|聞かせ|メールして|メール送信|送れ|送る|送り|アップロード|提出|言って|(?<=[\u30a0-\u30ffa-z0-9])ください|をください"
     ),
-    enter=_c(r"入力|貼り付け|同期|インポート|ご入力|確認|照合|書いて|書き込|書き添え|お書き|入れて|貼って|貼り"),
+    enter=_c(r"入力|貼り付け|同期|インポート|ご入力|確認(?!コード)|照合|書いて|書き込|書き添え|お書き|入れて|貼って|貼り"),
     need=_c(r"必要|十分|だけで|のみで"),
     to_us=_c(
         r"私に|こちら|当方|担当者|スタッフ|係|ここ|チャット|下記|以下の|電話|通話|フォーム|同期|サイト|ページ|リンク|メール|"
@@ -296,7 +297,7 @@ _JA = Cues(
     to_me=_c(r"私に|こちらに|当方に|担当者に"),
     please_if=_c(r"(いただ|下さ|くださ)(けれ|れ)ば|いただけたら|くだされば|もらえれば|もらえたら"),
     except_me=_c(r"(私|当社|弊社|サポート|スタッフ|担当者|公式)[^。]{0,10}以外"),
-    self_side=_c(r"(公式)?アプリ|ログイン画面|ご自身|ご自分|新しいスマホ|端末で|ご本人のみ|オフライン|紙に"),
+    self_side=_c(r"(公式)?アプリ|ログイン画面|ご自身|ご自分|新しいスマホ|端末で|ご本人のみ|オフライン|紙に|(出金|ログイン|セキュリティ|設定|入金)(画面|ページ)"),
     negation=_c(r"ない|ません|ず[、。に]|ことは(一切)?な|なく[、。]|決して|禁止|控えて|お控え|絶対に"),
     negation_ignore=_c(
         r"ご心配なく|心配(しないで|なさらず|いりません)|申し訳(ありません|ございません)|すみません|かまいません|構いません|"

@@ -76,6 +76,8 @@ def _turned_round(finding: Finding, text: str, language: str, context: Context) 
     words = norm(finding.quote)
     if c.warning.search(words) or negated(words, c) or not _anchored(finding.label, norm(text), c):
         return True
+    if c.ours.search(words) and not c.disclose.search(c.ours.sub(" ", words)):
+        return True  # "we will send a 6-digit code to your email": the desk's move, not an ask
     return finding.label == "unofficial" and only_official_links(text, context.official_domains)
 
 
