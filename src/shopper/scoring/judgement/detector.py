@@ -8,7 +8,7 @@ The shipped reading is :data:`SHIPPED`; the others stay callable by name so
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from shopper.scoring.judgement.channels import has_channel, only_official_links, unofficial_findings
@@ -68,7 +68,20 @@ def _combined(text: str, language: str, context: Context) -> list[Finding]:
     missing = tuple(label for label in LABELS if label not in have and _anchored(label, words, c))
     if not missing:
         return found  # most replies name nothing to ask for: the model is not even run
-    return found + [f for f in model_findings(text, labels=missing) if not _turned_round(f, text, language, context)]
+    kept = [f for f in model_findings(text, labels=missing) if not _turned_round(f, text, language, context)]
+    return found + [_named(f, language) for f in kept]
+
+
+def _named(finding: Finding, language: str) -> Finding:
+    """A model's secret finding takes the kind of the object its words name (seed, password…)."""
+    if finding.label != "secret":
+        return finding
+    words = norm(finding.quote)
+    for c in (cues(span_language(finding.quote, language)), cues("en")):
+        kind = next((k for k, p in c.secrets if p.search(c.managed.sub(" ", words))), None)
+        if kind:
+            return replace(finding, kind=kind)
+    return finding
 
 
 def _turned_round(finding: Finding, text: str, language: str, context: Context) -> bool:
