@@ -1,7 +1,10 @@
 """A small trained reader: logistic regression over character n-grams and words, four labels.
 
-The weights ship in the package (``judgement-model.json.gz``, a few hundred kB) and are made by
-``scripts/train_judgement.py`` from the train split only (the dev split picks the thresholds).
+The weights ship in the package (``judgement-model.json.gz``, about 140 kB) and are made by
+``scripts/train_judgement.py --train corpus/judgement/train.jsonl --train
+tests/scoring/corpus/judgement-dev.jsonl --old-corpus``: the corpus's train split, the detector's
+own development rows and the older hand-written corpus; the dev split picks the thresholds and
+the test split is never read.
 Inference is a dictionary look-up per n-gram, no third-party library, so it runs anywhere the
 package does. Characters, not words, because Chinese and Japanese do not put spaces between
 words and because paraphrases share pieces of words ("recover", "recovery") that a word list
