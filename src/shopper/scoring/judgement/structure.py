@@ -26,6 +26,12 @@ _CONTRAST = {
     "ja": re.compile(r"^(ただし|但し|でも|しかし|代わりに|なので|今)"),
 }
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
+_TYPING = {
+    "en": re.compile(r"\b(enter|type|input|paste|fill( in| out)?|key in|put)\b"),
+    "zh": re.compile(r"输入|填写|填入|粘贴|填进|输进|打在|贴在"),
+    "ko": re.compile(r"입력|붙여|기입|적어\s?주|써\s?주"),
+    "ja": re.compile(r"入力|貼り付け|貼って|入れて|記入"),
+}
 _QUOTED_WORD = re.compile(r"[\"“'‘「『]\s*[a-z]{3,12}\s*[\"”'’」』]")
 _YES_NO = re.compile(
     r"\?|\byes\b|\bno\b|吗|是不是|有没有|对不对|맞나요|인가요|있나요|예|아니요|ですか|でしょうか|はい|いいえ"
@@ -102,7 +108,10 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             reading = n
             if kinds and pending is not None and not _moves(n, c):
                 reading, start = f"{pending.normalized} {n}", pending.start
-            if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked, towards):
+            # the phrase or a key typed anywhere but the customer's own wallet is given away
+            typed = kinds[:1] in (["seed"], ["private_key"]) and bool(_TYPING[lang].search(reading))
+            towards_here = towards or typed
+            if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked, towards_here):
                 found.append(Finding("secret", kinds[0], text[start : part.end], start, part.end))
             pending = part if not kinds and not clause_negated and (_moves(n, c) or c.need.search(n)) else None
             # English puts "never" before a list of moves ("never share, type or read out your
