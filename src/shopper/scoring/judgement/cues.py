@@ -136,7 +136,7 @@ _EN = Cues(
     funds_move=_c(
         r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert|approve)"
         r"(s|ed|ing|d)?\b|"
-        r"\b(paid|sent|moved)\b"
+        r"\b(paid|sent|moved)\b|\bwithdraw\b|\brequired\b"
     ),
     funds_self=_c(
         r"\b(your own|you own|your (external|personal|other|usual)|own wallet|your wallet|your harbor (wallet|account))\b|"
@@ -154,7 +154,7 @@ _EN = Cues(
         r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|"
         r"\bapprov(e|ing) (the|a|our|this) ([\w-]+ ){0,2}contract|\blisted (on|in|below)|"
         r"\bunlock|\brelease|\bactivat|\bunfreez|\bwhitelist|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
-        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b"
+        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\b(interim|transit|designated|holding) (wallet|address|account)\b"
     ),
     remote_app=_c(
         r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
@@ -204,13 +204,13 @@ _ZH = Cues(
     conditional=_c(r"^(如果|若|一旦|假如|当)"),
     anaphor=_c(r"它|这些|那些|这个|那个"),
     funds_value=_c(r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
-    funds_move=_c(r"转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)"),
+    funds_move=_c(r"转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
     funds_self=_c(r"(您|你)(自己)?的(个人|外部)?(钱包|地址|账户)|自己的|本人的"),
     funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|验证用?的?地址|(到|入|至)验证钱包"),
     funds_target=_c(
         r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
         r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)|(专用|指定|审计|我们的|平台|提供的)的?(地址|钱包|账户)|"
-        r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址"
+        r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回"
     ),
     remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
     remote_move=_c(r"安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share"),
@@ -255,12 +255,12 @@ _KO = Cues(
     conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
     anaphor=_c(r"그것|그걸|이것|이걸|해당|누락\s?항목|해당\s?항목"),
     funds_value=_c(r"자산|자금|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
-    funds_move=_c(r"옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길"),
+    funds_move=_c(r"옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
     funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?)?(지갑|주소|계좌)|본인\s?명의"),
     funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|송금\s?주소\s?(를|을)?\s?받"),
     funds_target=_c(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
-        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어"
+        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|지정한?\s?.{0,4}(지갑|주소)"
     ),
     remote_app=_c(r"원격|화면\s?공유"),
     remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔"),
@@ -307,13 +307,13 @@ _JA = Cues(
     conditional=_c(r"^(もし)|(場合は?|たら|れば)$"),
     anaphor=_c(r"それ|これ|そちら|不足項目|該当項目|上記"),
     funds_value=_c(r"資産|資金|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
-    funds_move=_c(r"移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金"),
+    funds_move=_c(r"移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
     funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(ウォレット|アドレス|口座)|ご自身で管理"),
     funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離|セキュア)の?\s?(ウォレット|アドレス)|送金先アドレスを\s?(お)?受け取"),
     funds_target=_c(
         r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
         r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*用の?(アドレス|ウォレット|口座)|"
-        r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}"
+        r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|指定の?.{0,6}(ウォレット|アドレス)"
     ),
     remote_app=_c(r"遠隔|リモート|画面共有|画面を共有|画面を?見せ"),
     remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号"),

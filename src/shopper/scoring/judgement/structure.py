@@ -190,6 +190,9 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
         if not strong and c.funds_self.search(whole) and not c.funds_target.search(c.funds_self.sub(" ", whole)):
             continue  # "withdraw to any external wallet you own"
         mover = next((m for m in members if c.funds_move.search(m.normalized)), members[0])
+        aimed = [m for m in members if c.funds_target.search(c.funds_self.sub(" ", m.normalized))]
+        if aimed and all(negated(m.normalized, c) for m in aimed) and not strong:
+            continue  # "withdraw to your own wallet; there is no need to move to any 'transit wallet'"
         if negated(mover.normalized, c) or c.warning.search(whole):
             continue  # a condition stays a request here: "once you have sent it, we lift the lock"
         kind = "unlock_fee" if re.search(r"unlock|releas|activat|unfreez|解冻|解锁|激活|放行|해제|활성화|解除|有効化|fee|手续费|수수료|手数料|tax|税|세금", whole) else "safe_wallet"
