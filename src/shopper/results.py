@@ -32,6 +32,9 @@ CriterionOutcome = Literal["pass", "fail", "na"]
 # signature and closing, disclaimer and footer, and helpdesk markers; a chat message may carry
 # buttons (quick replies) and link targets beside its visible text.
 PartKind = Literal["new", "quote", "signature", "disclaimer", "footer", "marker", "button", "href"]
+# The agent turns that answer the customer. A welcome, an auto-acknowledgement, a bounce, an
+# out-of-office or a system event is something the platform said, never a reply to time or score.
+REPLY_KINDS: frozenset[TurnKind] = frozenset({"message", "handoff"})
 
 
 class TurnPart(BaseModel):
@@ -57,6 +60,11 @@ class Turn(BaseModel):
     parts: list[TurnPart] = Field(default_factory=list)  # empty: ``text`` is all there is
     step: int | None = None  # index of the scenario step this turn belongs to
     meta: dict[str, Any] = Field(default_factory=dict)  # e.g. email Message-ID, subject
+
+    @property
+    def is_reply(self) -> bool:
+        """An agent's own answer (the one definition the probes, the driver and scoring use)."""
+        return self.role == "agent" and self.kind in REPLY_KINDS
 
 
 class Kpis(BaseModel):
@@ -115,6 +123,17 @@ class ConversationResult(BaseModel):
     attempts: int = 1
     error: str | None = None
     tags: list[str] = Field(default_factory=list)
+
+    @property
+    def reached_platform(self) -> bool:
+        """Did the conversation reach its platform: a channel that opened, or any agent reply.
+
+        ``unavailable`` (the page, widget or mailbox never came up) and an ``error`` before any
+        reply did not; a run in which no conversation did could not audit anything (exit 3).
+        """
+        if self.status in (Status.COMPLETED, Status.NO_REPLY):
+            return True
+        return any(turn.is_reply for turn in self.turns)
 
 
 def append_result(path: Path, result: ConversationResult) -> None:

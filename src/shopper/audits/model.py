@@ -119,7 +119,7 @@ class Gate(_Strict):
     min_score: float | None = Field(default=None, ge=0, le=100)
     min_target_score: float | None = Field(default=None, ge=0, le=100)
     critical_failures: int | None = Field(default=0, ge=0)  # most allowed
-    min_availability: float | None = Field(default=None, ge=0, le=1)
+    min_availability: float | None = Field(default=1.0, ge=0, le=1)  # every conversation got a reply
     p50_chat_first_response: Duration | None = None
     p90_chat_first_response: Duration | None = None
     p50_email_first_response: Duration | None = None

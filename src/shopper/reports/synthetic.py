@@ -131,7 +131,7 @@ def synthetic_result(n: int, rng: random.Random, run: str = "synthetic") -> Conv
 
 def _score(result: ConversationResult) -> ConversationResult:
     """Criteria, score and KPIs as the scoring engine would write them."""
-    replies = [(i, t) for i, t in enumerate(result.turns) if t.role == "agent" and t.kind == "message"]
+    replies = [(i, t) for i, t in enumerate(result.turns) if t.is_reply]
     if not replies:
         result.kpis = Kpis(agent_turns=0, replied=False, language_match=None, resolved=None)
         return result

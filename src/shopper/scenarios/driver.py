@@ -101,7 +101,7 @@ async def hold_conversation(
         settle = expect.settle if expect and expect.settle is not None else pace.settle_s
         reply = await session.await_reply(within_s=within, settle_s=settle)
         out.turns.extend(turn.model_copy(update={"step": number}) for turn in reply)
-        answers = [t for t in reply if t.role == "agent" and t.kind in ("message", "handoff")]
+        answers = [t for t in reply if t.is_reply]
         if not answers:
             return []
         if expect is not None and expect.resolves and out.resolved_at_ms is None:

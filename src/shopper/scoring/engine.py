@@ -22,13 +22,6 @@ from shopper.scoring.kpis import conversation_kpis
 from shopper.scoring.model import Criterion, Rubric
 from shopper.scoring.said import said_by_platform
 
-NOT_REPLIES = frozenset({"welcome", "auto_ack", "bounce", "out_of_office", "event"})
-
-
-def is_reply(turn: Turn) -> bool:
-    """An agent's own answer: not a welcome, an auto-acknowledgement or a system line."""
-    return turn.role == "agent" and turn.kind not in NOT_REPLIES
-
 
 def replies_of(turns: Sequence[Turn]) -> tuple[Reply, ...]:
     """Agent replies with their latency: the stamped one, else from the shopper's last message."""
@@ -38,7 +31,7 @@ def replies_of(turns: Sequence[Turn]) -> tuple[Reply, ...]:
         if turn.role == "shopper":
             last_shopper_ms = turn.at_ms
             continue
-        if not is_reply(turn):
+        if not turn.is_reply:
             continue
         latency = turn.latency_ms
         if latency is None and turn.at_ms is not None and last_shopper_ms is not None:
@@ -55,7 +48,7 @@ def _unanswered(result: ConversationResult) -> tuple[int, ...]:
     for index, turn in enumerate(result.turns):
         if turn.role == "shopper":
             pending = [index]
-        elif is_reply(turn):
+        elif turn.is_reply:
             pending = []
     return tuple(pending)
 
