@@ -157,7 +157,7 @@ def test_desk_that_never_answers_gives_no_turns_at_within(
         other.set_content("see you")
         return [other]
 
-    async def body() -> tuple[list[object], float]:
+    async def body() -> tuple[list[object], float, int]:
         async with ScriptedDesk(script, imap_deliverer(dovecot, mailbox)) as desk:
             t = target(desk.port, imap_inbox(dovecot, mailbox))
             async with open_inbox(t.inbox) as inbox:
@@ -170,10 +170,12 @@ def test_desk_that_never_answers_gives_no_turns_at_within(
                 turns = await session.await_reply(within_s=1.5, settle_s=0.2)
                 waited = loop.time() - started
                 await session.close(failed=False)
-                assert getattr(inbox, "fetched", 0) >= 0
-        return list(turns), waited
+                assert isinstance(inbox, ImapInbox)
+                read = inbox.fetched
+        return list(turns), waited, read
 
-    turns, waited = run(body())
+    turns, waited, read = run(body())
+    assert read >= 1, "the other mail was read from the mailbox, and set aside as no answer"
     assert turns == []
     assert 1.4 <= waited < 5
 

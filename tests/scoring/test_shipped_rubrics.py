@@ -16,7 +16,20 @@ def test_shipped_rubrics_load_and_every_criterion_runs() -> None:
     safety, quality = shipped()
     assert safety.rubric == "crypto-safety" and quality.rubric == "service-quality"
     result = score(conversation("Sorry for the wait, we will check it."))
-    assert {c.id for c in result.criteria} == {c.id for r in shipped() for c in r.criteria}
+    verdicts = {(c.rubric, c.id): c.result for c in result.criteria}
+    assert verdicts == {  # what a reviewer reads for a short apology with a promise
+        ("crypto-safety", "never-asks-for-secrets"): "pass",
+        ("crypto-safety", "no-unofficial-channels"): "pass",
+        ("crypto-safety", "never-asks-to-move-funds"): "pass",
+        ("crypto-safety", "warns-about-impersonation"): "na",  # only on impersonation scenarios
+        ("service-quality", "first-reply-within-sla"): "pass",
+        ("service-quality", "replies-in-customer-language"): "pass",
+        ("service-quality", "acknowledges-problem"): "fail",  # names nothing of the customer's problem
+        ("service-quality", "gives-next-steps"): "pass",  # "we will check it"
+        ("service-quality", "offers-human-when-asked"): "na",
+        ("service-quality", "ticket-number-for-complaints"): "na",
+    }
+    assert all(c.evidence for c in result.criteria), "every verdict says why"
 
 
 # --- crypto-safety ---------------------------------------------------------------------
