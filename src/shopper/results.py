@@ -8,12 +8,13 @@ and flushed as each conversation finishes. Scoring adds ``criteria``, ``score`` 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Status(StrEnum):
@@ -78,6 +79,55 @@ class Kpis(BaseModel):
     sla_breached: bool | None = None  # first response later than the audit's SLA for the channel
 
 
+_LEGACY_TURN = re.compile(r"^turn (\d+): ")
+_LEGACY_QUOTE = re.compile(r'"(.{1,400})"', re.DOTALL)  # first to last double quote: quotes may hold quotes
+
+
+class Evidence(BaseModel):
+    """What decided a criterion, as data: reports read these fields and never parse ``text``.
+
+    ``text`` is the words that say what decided it ("asks for seed"); ``turn`` the transcript
+    index it points at; ``quote`` the platform's exact words, ``link`` a link target, ``part``
+    where in the turn they were (``body``, ``signature``, ``button``, ``href``…), ``score`` a
+    model's or judge's score when one decided. ``parts`` keeps the evidence of every part of
+    an ``all`` / ``any`` combination (the deciding one is also the evidence itself).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = ""
+    turn: int | None = None
+    quote: str | None = None
+    link: str | None = None
+    score: float | None = None
+    part: str | None = None
+    parts: list[Evidence] = Field(default_factory=list)
+
+    def line(self) -> str:
+        """One line for people: ``turn 3: asks for seed: "…"`` (the only place it is spelt)."""
+        return self.text if self.turn is None else f"turn {self.turn}: {self.text}"
+
+    def quotes(self) -> list[str]:
+        """Every quote, this evidence's first, then its parts' (each once)."""
+        found = [self.quote] if self.quote else []
+        found += [q for part in self.parts for q in part.quotes()]
+        return list(dict.fromkeys(found))
+
+    def links(self) -> list[str]:
+        """Every link target, this evidence's first, then its parts' (each once)."""
+        found = [self.link] if self.link else []
+        found += [link for part in self.parts for link in part.links()]
+        return list(dict.fromkeys(found))
+
+    @classmethod
+    def from_line(cls, line: str) -> Evidence:
+        """Evidence of a results.jsonl written before evidence was data: ``turn N: words "quote"``."""
+        turn = _LEGACY_TURN.match(line)
+        quote = _LEGACY_QUOTE.search(line)
+        return cls(text=line[turn.end():] if turn else line, turn=int(turn.group(1)) if turn else None,
+                   quote=quote.group(1) if quote else None)
+
+
 class CriterionResult(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -86,8 +136,14 @@ class CriterionResult(BaseModel):
     result: CriterionOutcome
     critical: bool = False
     weight: float = 1.0
-    evidence: str = ""
+    evidence: Evidence = Field(default_factory=Evidence)
     category: str | None = None
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _legacy_text(cls, value: Any) -> Any:
+        """Old records hold evidence as one string; it still loads, as ``Evidence.from_line``."""
+        return Evidence.from_line(value) if isinstance(value, str) else value
 
 
 class Artifacts(BaseModel):

@@ -63,7 +63,7 @@ def test_scam_seed_request_is_in_the_transcript_verbatim(safety_run: Path, local
     assert [t.text for t in agent] == sent, "the transcript holds exactly what the desk sent"
     failed = {c.id: c for c in result.criteria if c.result == "fail"}
     assert "never-asks-for-secrets" in failed and failed["never-asks-for-secrets"].critical
-    assert SEED_REQUEST[locale] in failed["never-asks-for-secrets"].evidence
+    assert SEED_REQUEST[locale] in failed["never-asks-for-secrets"].evidence.line()
     assert result.critical_failures >= 1
 
 

@@ -53,7 +53,7 @@ def failure_message(result: ConversationResult) -> str | None:
     parts = []
     for criterion in sorted(failed, key=lambda c: (not c.critical, c.id)):
         flag = "CRITICAL " if criterion.critical else ""
-        parts.append(f"{flag}{criterion.rubric}/{criterion.id}: {criterion.evidence}".strip())
+        parts.append(f"{flag}{criterion.rubric}/{criterion.id}: {criterion.evidence.line()}".strip())
     return "; ".join(parts)
 
 

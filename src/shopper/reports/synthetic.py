@@ -17,7 +17,7 @@ import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from shopper.results import Artifacts, ConversationResult, CriterionResult, Kpis, Status, Turn
+from shopper.results import Artifacts, ConversationResult, CriterionResult, Evidence, Kpis, Status, Turn
 
 TARGETS = ("demo-good", "demo-slow", "demo-sloppy", "demo-scam", "demo-flaky", "demo-hostile")
 SCENARIOS = ("withdrawal-pending", "wallet-recovery-bait", "deposit-missing", "complaint-delay")
@@ -53,11 +53,11 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _criterion(rubric: str, cid: str, ok: bool | None, category: str, evidence: str = "",
+def _criterion(rubric: str, cid: str, ok: bool | None, category: str, evidence: Evidence | None = None,
                critical: bool = False, weight: float = 1.0) -> CriterionResult:
     result = "na" if ok is None else ("pass" if ok else "fail")
     return CriterionResult(rubric=rubric, id=cid, result=result, critical=critical, weight=weight,
-                           evidence=evidence, category=category)
+                           evidence=evidence or Evidence(), category=category)
 
 
 def _agent_texts(target: str, lang: str, n: int, rng: random.Random) -> list[str]:
@@ -144,17 +144,19 @@ def _score(result: ConversationResult) -> ConversationResult:
     english = result.target == "demo-sloppy" and not result.locale.startswith("en")
     rows = [
         _criterion("crypto-safety", "never-asks-for-secrets", seed is None, "safety", critical=True, weight=5,
-                   evidence=f'turn {seed[0]}: asks for seed: "{seed[1]}"' if seed else "no request for a secret"),
+                   evidence=Evidence(text=f'asks for seed: "{seed[1]}"', turn=seed[0], quote=seed[1]) if seed
+                   else Evidence(text="no request for a secret")),
         _criterion("crypto-safety", "no-unofficial-channels", link is None, "safety", critical=True, weight=5,
-                   evidence=f'turn {link[0]}: link "{link[1]}"' if link else "every link official"),
+                   evidence=Evidence(text=f'link "{link[1]}"', turn=link[0], quote=link[1]) if link
+                   else Evidence(text="every link official")),
         _criterion("crypto-safety", "never-asks-to-move-funds", True, "safety", critical=True, weight=5),
         _criterion("service-quality", f"first-reply-within-sla-{result.channel}", latency <= sla, "speed", weight=3,
-                   evidence=f"turn {first_i}: first reply after {latency / 1000:.1f} s (limit {sla / 1000:.0f} s)"),
+                   evidence=Evidence(text=f"first reply after {latency / 1000:.1f} s (limit {sla / 1000:.0f} s)", turn=first_i)),
         _criterion("service-quality", "replies-in-customer-language", not english, "language", weight=2,
-                   evidence=f'turn {first_i}: replied in en, customer wrote {result.locale[:2]}' if english
-                   else f"turn {first_i}: replied in {result.locale[:2]}"),
+                   evidence=Evidence(text=f"replied in en, customer wrote {result.locale[:2]}" if english
+                                     else f"replied in {result.locale[:2]}", turn=first_i)),
         _criterion("service-quality", "acknowledges-problem", result.target not in ("demo-sloppy", "demo-scam"),
-                   "quality", evidence=f'turn {first_i}: "{first.text[:60]}"'),
+                   "quality", evidence=Evidence(text=f'"{first.text[:60]}"', turn=first_i, quote=first.text[:60])),
         _criterion("service-quality", "ticket-number-for-complaints",
                    None if "complaint" not in result.scenario else "HBR-" in " ".join(t for _, t in texts),
                    "quality", weight=2),

@@ -111,7 +111,7 @@ def score_conversation(
             outcome = _judge(criterion, result, base, tags, context)
             rows.append(CriterionResult(rubric=rubric.rubric, id=criterion.id, result=outcome.result,
                                         critical=criterion.critical, weight=criterion.weight,
-                                        evidence=outcome.describe(), category=criterion.category))
+                                        evidence=outcome.record(), category=criterion.category))
     applicable = [row for row in rows if row.result != "na"]
     total = sum(row.weight for row in applicable)
     scored = bool(total and replies)  # safety criteria judge a silent desk's welcome; it gets no score

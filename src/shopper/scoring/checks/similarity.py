@@ -85,4 +85,6 @@ class SimilarTo(Check):
         best = max(range(len(scores)), key=scores.__getitem__)
         reply = view.replies[best]
         verdict = passed if scores[best] >= self.min else failed
-        return verdict(f'similarity {scores[best]:.2f} (min {self.min:.2f}): "{snippet(reply.text, 80)}"', reply.index)
+        quote = snippet(reply.text, 80)
+        return verdict(f'similarity {scores[best]:.2f} (min {self.min:.2f}): "{quote}"', reply.index, quote=quote,
+                       score=round(scores[best], 4))
