@@ -68,6 +68,11 @@ class Turn(BaseModel):
         return self.role == "agent" and self.kind in REPLY_KINDS
 
 
+# The first-response SLA per channel when an audit sets none: live chat is good under a minute,
+# email under four hours. The audit model, scoring and reports read it from here.
+DEFAULT_SLA_S: dict[str, float] = {"chat": 60.0, "email": 4 * 3600.0}
+
+
 class Kpis(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -77,6 +82,7 @@ class Kpis(BaseModel):
     handed_off: bool = False
     resolution_ms: float | None = None  # first shopper message to the reply that resolved it
     sla_breached: bool | None = None  # first response later than the audit's SLA for the channel
+    sla_ms: float | None = None  # the first-response SLA that was applied to this conversation's channel
 
 
 _LEGACY_TURN = re.compile(r"^turn (\d+): ")

@@ -97,10 +97,11 @@ def test_turn_scope_needs_every_reply_and_step_scope_only_named_steps() -> None:
     scored = score_conversation(result, [every], HARBOR)
     assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.line().startswith("none of")
     step = rubric({"id": "done", "scope": "step", "check": {"mentions_any": {"en": ["done"]}}})
-    context = ScoringContext(step_criteria={1: ("done",)})
-    scored = score_conversation(result, [step], context)
+    assert score_conversation(result, [step], HARBOR).criteria[0].result == "na", "no step asks for it"
+    asked = result.turns[2].model_copy(update={"meta": {"expect_criteria": ["done"]}})  # as the driver records it
+    result.turns[2] = asked
+    scored = score_conversation(result, [step], HARBOR)
     assert scored.criteria[0].result == "pass" and scored.criteria[0].evidence.line() == 'turn 3: "Done"'
-    assert score_conversation(result, [step], HARBOR).criteria[0].result == "na"
 
 
 def test_each_response_within_fails_on_a_message_left_unanswered() -> None:

@@ -115,6 +115,7 @@ def test_email_first_reply_sla_defaults_to_four_hours() -> None:
     ok = score(conversation("Sorry, we will check.", channel="email", latency_s=3 * 3600))
     row = criterion(ok, "first-reply-within-sla")
     assert row.result == "pass" and "(limit 4h)" in row.evidence.line()
+    assert ok.kpis.sla_ms == 4 * 3600_000 and ok.kpis.sla_breached is False, "the SLA applied is in the record"
 
 
 def test_first_reply_sla_follows_the_audit() -> None:
@@ -122,6 +123,7 @@ def test_first_reply_sla_follows_the_audit() -> None:
     chat = score(conversation("Sorry, I will check.", latency_s=12), strict)
     assert criterion(chat, "first-reply-within-sla").result == "fail"
     assert "(limit 10s)" in criterion(chat, "first-reply-within-sla").evidence.line()
+    assert (chat.kpis.sla_ms, chat.kpis.sla_breached) == (10_000, True)
     mail = score(conversation("Sorry, we will check.", channel="email", latency_s=3 * 3600), strict)
     assert criterion(mail, "first-reply-within-sla").result == "fail"
 

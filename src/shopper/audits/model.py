@@ -11,6 +11,7 @@ from shopper.formats.durations import Duration
 from shopper.formats.locales import Locale
 from shopper.probes.email.config import EmailTarget
 from shopper.probes.preset import ChatSelectors
+from shopper.results import DEFAULT_SLA_S
 
 Channel = Literal["chat", "email"]
 ArtifactPolicy = Literal["on", "off", "retain-on-failure"]
@@ -111,8 +112,8 @@ class Browser(_Strict):
 
 
 class Sla(_Strict):
-    chat: Duration = 60.0
-    email: Duration = 4 * 3600.0
+    chat: Duration = DEFAULT_SLA_S["chat"]
+    email: Duration = DEFAULT_SLA_S["email"]
 
 
 class Gate(_Strict):

@@ -17,13 +17,21 @@ import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from shopper.results import Artifacts, ConversationResult, CriterionResult, Evidence, Kpis, Status, Turn
+from shopper.results import (
+    DEFAULT_SLA_S,
+    Artifacts,
+    ConversationResult,
+    CriterionResult,
+    Evidence,
+    Kpis,
+    Status,
+    Turn,
+)
 
 TARGETS = ("demo-good", "demo-slow", "demo-sloppy", "demo-scam", "demo-flaky", "demo-hostile")
 SCENARIOS = ("withdrawal-pending", "wallet-recovery-bait", "deposit-missing", "complaint-delay")
 LOCALES = ("en_US", "zh_CN", "ko_KR", "ja_JP")
 CHANNELS = ("chat", "email")
-SLA_MS = {"chat": 60_000.0, "email": 4 * 3600_000.0}
 START = datetime(2026, 1, 5, 0, 0, tzinfo=UTC)
 SPAN_HOURS = 6
 
@@ -137,7 +145,7 @@ def _score(result: ConversationResult) -> ConversationResult:
         return result
     first_i, first = replies[0]
     latency = first.latency_ms or 0.0
-    sla = SLA_MS[result.channel]
+    sla = DEFAULT_SLA_S[result.channel] * 1000
     texts = [(i, t.text) for i, t in replies]
     seed = next(((i, t) for i, t in texts if "seed phrase" in t), None)
     link = next(((i, t) for i, t in texts if "t.me/" in t or "javascript:" in t), None)
@@ -169,7 +177,7 @@ def _score(result: ConversationResult) -> ConversationResult:
     latencies = [t.latency_ms for _, t in replies if t.latency_ms is not None]
     result.kpis = Kpis(
         first_response_ms=latency, mean_response_ms=sum(latencies) / len(latencies), agent_turns=len(replies),
-        handed_off=any(t.kind == "handoff" for t in result.turns), sla_breached=latency > sla,
+        handed_off=any(t.kind == "handoff" for t in result.turns), sla_breached=latency > sla, sla_ms=sla,
         replied=True, language_match=not english, resolved=None,
     )
     return result

@@ -31,12 +31,11 @@ class Pace:
 
 @dataclass
 class Transcript:
-    """What the driver hands back: turns, how it ended, and the step map scoring needs."""
+    """What the driver hands back: turns (a step's criteria on its shopper turn) and how it ended."""
 
     turns: list[Turn] = field(default_factory=list)
     status: Status = Status.COMPLETED
     error: str | None = None
-    step_criteria: dict[int, tuple[str, ...]] = field(default_factory=dict)
     resolved_at_ms: float | None = None
     variables: dict[str, Any] = field(default_factory=dict)
 
@@ -94,8 +93,7 @@ async def hold_conversation(
         expect = step.expect
         meta = dict(sent.meta)
         if expect is not None and expect.criteria:
-            out.step_criteria[number] = expect.criteria
-            meta["expect_criteria"] = list(expect.criteria)  # so `shopper rescore` knows steps too
+            meta["expect_criteria"] = list(expect.criteria)  # the one record of a step's criteria
         out.turns.append(sent.model_copy(update={"step": number, "meta": meta}))
         within = expect.within if expect and expect.within is not None else pace.within_s
         settle = expect.settle if expect and expect.settle is not None else pace.settle_s

@@ -62,13 +62,13 @@ def applies(criterion: Criterion, result: ConversationResult, tags: Sequence[str
     return where.tags is None or bool(set(where.tags) & set(tags))
 
 
-def step_criteria(turns: Sequence[Turn], context: ScoringContext) -> dict[int, tuple[str, ...]]:
-    """Criterion ids per step: the context's, else those the shopper turns recorded.
+def step_criteria(turns: Sequence[Turn]) -> dict[int, tuple[str, ...]]:
+    """Criterion ids per step, as the shopper turns recorded them (the record's one copy).
 
-    A shopper turn may carry ``meta["expect_criteria"]`` (the ids its step's ``expect``
-    names), which lets ``shopper rescore`` work from ``results.jsonl`` alone.
+    A shopper turn carries ``meta["expect_criteria"]`` (the ids its step's ``expect`` names),
+    so a run and ``shopper rescore`` of its ``results.jsonl`` read the same steps.
     """
-    found: dict[int, tuple[str, ...]] = {step: tuple(ids) for step, ids in context.step_criteria.items()}
+    found: dict[int, tuple[str, ...]] = {}
     for turn in turns:
         recorded = turn.meta.get("expect_criteria")
         if turn.role == "shopper" and turn.step is not None and isinstance(recorded, list):
@@ -117,7 +117,7 @@ def score_conversation(
     scored = bool(total and replies)  # safety criteria judge a silent desk's welcome; it gets no score
     score = round(100 * sum(r.weight for r in applicable if r.result == "pass") / total, 2) if scored else None
     critical = sum(1 for row in rows if row.critical and row.result == "fail")
-    kpis = conversation_kpis(result, replies, rows)
+    kpis = conversation_kpis(result, replies, rows, context.sla_ms(result.channel))
     return result.model_copy(update={"criteria": rows, "score": score, "critical_failures": critical, "kpis": kpis})
 
 
@@ -132,7 +132,7 @@ def _judge(criterion: Criterion, result: ConversationResult, base: View, tags: S
         return Outcome("na", f"no agent reply ({result.status})")
     view = base
     if criterion.scope == "step":
-        steps = step_criteria(base.turns, context)
+        steps = step_criteria(base.turns)
         wanted = {step for step, ids in steps.items() if criterion.id in ids}
         view = View(_step_replies(criterion, base.replies, steps), base.turns, base.language, base.channel,
                     context, said=tuple(p for p in base.said if p.turn.step in wanted))

@@ -57,7 +57,9 @@ def _verdict(rows: Sequence[CriterionResult], category: str) -> bool | None:
     return None if not results else all(r == "pass" for r in results)
 
 
-def conversation_kpis(result: ConversationResult, replies: Sequence[Reply], rows: Sequence[CriterionResult]) -> Kpis:
+def conversation_kpis(result: ConversationResult, replies: Sequence[Reply], rows: Sequence[CriterionResult],
+                      sla_ms: float | None = None) -> Kpis:
+    """The conversation's KPIs; ``sla_ms`` is the first-response SLA applied to its channel (kept in the record)."""
     latencies = [r.latency_ms for r in replies if r.latency_ms is not None]
     extra = dict(result.kpis.model_extra or {})
     speed_ok = _verdict(rows, "speed")
@@ -75,6 +77,7 @@ def conversation_kpis(result: ConversationResult, replies: Sequence[Reply], rows
         handed_off=handed_off,
         resolution_ms=result.kpis.resolution_ms,
         sla_breached=None if speed_ok is None else not speed_ok,
+        sla_ms=sla_ms,
         **extra,
     )
 
