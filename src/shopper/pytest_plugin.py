@@ -133,7 +133,7 @@ class ConversationItem(pytest.Item):
             raise ConversationUnavailable(f"{self.spec.key}: {self.result.status}: {self.result.error}", pytrace=False)
 
     def runtest(self) -> None:
-        from shopper.scoring.engine import passed
+        from shopper.scoring.kpis import passed
 
         assert self.result is not None
         if not passed(self.result):

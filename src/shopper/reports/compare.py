@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from shopper.reports.render import Run
 from shopper.results import ConversationResult
-from shopper.scoring.engine import passed
+from shopper.scoring.kpis import passed
 
 MIN_SAMPLES = 8
 ALPHA = 0.05

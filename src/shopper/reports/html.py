@@ -71,7 +71,7 @@ def overview_cells(row: TargetRow) -> dict[str, str]:
 
 
 def index_rows(results: Sequence[ConversationResult]) -> list[list[Any]]:
-    from shopper.scoring.engine import passed
+    from shopper.scoring.kpis import passed
 
     return [[r.key, r.target, r.scenario, r.channel, r.locale, str(r.status), r.score, passed(r),
              r.critical_failures, r.kpis.first_response_ms, r.started_at, r.error] for r in results]

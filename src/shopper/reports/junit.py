@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from shopper.results import ConversationResult, Status
-from shopper.scoring.engine import passed
+from shopper.scoring.kpis import passed
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

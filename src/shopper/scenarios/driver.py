@@ -59,6 +59,9 @@ async def hold_conversation(
 ) -> Transcript:
     """Open the channel and play the script; probe errors propagate to the caller.
 
+    ``variables`` is the template context of :func:`~shopper.scenarios.templates.persona_and_context`;
+    values a step ``capture``s are added to it for the steps after.
+
     ``transcript`` may be passed in so that what was said before an exception stays visible
     to the caller (the runner records partial transcripts of failed conversations).
     """
@@ -86,9 +89,8 @@ async def hold_conversation(
         assert step.say is not None
         if pace.think_s and any(t.role == "agent" for t in out.turns):
             await asyncio.sleep(pace.think_s)  # pacing, not synchronisation: a person reads first
-        context = {**out.variables, "locale": locale}
-        text = render(_localized(step.say, locale), context)
-        subject = render(_localized(step.subject, locale), context) if step.subject else None
+        text = render(_localized(step.say, locale), out.variables)
+        subject = render(_localized(step.subject, locale), out.variables) if step.subject else None
         sent = await session.say(text, subject=subject)
         expect = step.expect
         meta = dict(sent.meta)

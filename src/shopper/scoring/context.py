@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from shopper.results import DEFAULT_SLA_S
 
 if TYPE_CHECKING:
-    from shopper.scoring.checks.llm_judge import Judge
-    from shopper.scoring.checks.similarity import Embedder
+    from shopper.scoring.judge.prompt import JudgeRequest
+    from shopper.scoring.judge.verdict import JudgeVerdict
+
+
+class Judge(Protocol):
+    """An LLM judge (``shopper.scoring.judge.client``): a request in, a verdict out.
+
+    Declared here, beside the context that carries it, so the checks import the context and
+    the context imports no check (no cycle).
+    """
+
+    def judge(self, request: JudgeRequest) -> JudgeVerdict: ...
+
+
+class Embedder(Protocol):
+    """Turns texts into vectors (any model; cosine similarity is taken between them)."""
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from shopper.results import ConversationResult, CriterionResult, Status, Turn
 from shopper.scoring.checks.base import Outcome, Reply, View
 from shopper.scoring.context import CriterionText, ScoringContext
 from shopper.scoring.kpis import conversation_kpis
+from shopper.scoring.kpis import passed as passed  # its home is kpis (a figure); kept importable here
 from shopper.scoring.model import Criterion, Rubric
 from shopper.scoring.said import said_by_platform
 
@@ -140,7 +141,3 @@ def _judge(criterion: Criterion, result: ConversationResult, base: View, tags: S
             return Outcome("na", "no step asks for this criterion")
     return evaluate(criterion, view)
 
-
-def passed(result: ConversationResult) -> bool:
-    """Did the conversation pass: it was scored (got a reply) and no critical criterion failed."""
-    return result.critical_failures == 0 and result.score is not None

@@ -82,11 +82,14 @@ def conversation_kpis(result: ConversationResult, replies: Sequence[Reply], rows
     )
 
 
+def passed(result: ConversationResult) -> bool:
+    """Did the conversation pass: it was scored (got a reply) and no critical criterion failed."""
+    return result.critical_failures == 0 and result.score is not None
+
+
 def frame(results: Iterable[ConversationResult]) -> pd.DataFrame:
     """One row per conversation: the figures every aggregate is computed from."""
     import pandas as pd
-
-    from shopper.scoring.engine import passed
 
     rows: list[dict[str, Any]] = []
     for result in results:

@@ -9,17 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
 from shopper.formats.locales import text_for
 from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View, failed, not_applicable, passed
+from shopper.scoring.context import Embedder as Embedder  # the protocol's home is the context
 from shopper.scoring.text import snippet
-
-
-class Embedder(Protocol):
-    """Turns texts into vectors (any model; cosine similarity is taken between them)."""
-
-    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
 
 
 class _SentenceTransformer:
