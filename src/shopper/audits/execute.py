@@ -43,7 +43,7 @@ class RunOutcome:
     plan: Plan
     summary: RunSummary
     verdict: GateVerdict | None = None  # None for a shard: the gate is judged after `shopper merge`
-    unreached: str | None = None  # set when no conversation reached its platform (exit 3)
+    unreached: str | None = None  # set when no conversation reached its platform (exit 3); None for a shard
 
 
 class RunSetupError(Exception):
@@ -112,7 +112,8 @@ async def execute(request: RunRequest) -> RunOutcome:
     from shopper.reports import render_run
 
     render_run(run_dir)
-    return RunOutcome(run_dir, plan, summary, verdict, nothing_reached(results))
+    unreached = nothing_reached(results) if manifest.shard is None else None  # a shard's run is judged at merge
+    return RunOutcome(run_dir, plan, summary, verdict, unreached)
 
 
 def judge(plan: Plan, run_dir: Path, manifest: Manifest, results: list[ConversationResult],
