@@ -109,3 +109,16 @@ def test_make_demo_ends_0_after_a_failed_gate_and_prints_the_verdict(tmp_path: P
     # `shopper run` itself keeps its exit code for the same audit.
     direct = shopper("run", str(audit), "--out", str(tmp_path / "direct"), "-q", cwd=tmp_path)
     assert direct.returncode == 1, direct.stderr
+
+
+@pytest.mark.browser
+def test_shards_that_reached_nothing_exit_0_and_their_merge_exits_3(tmp_path: Path) -> None:
+    audit = project(tmp_path, UNREACHABLE, "unreachable")
+    for index in (1, 2):
+        shard = shopper("run", str(audit), "--shard", f"{index}/2", "--out", str(tmp_path / f"shard-{index}"), "-q",
+                        cwd=tmp_path)
+        assert shard.returncode == 0, shard.stderr  # a shard's run is judged once, at merge
+    merged = shopper("merge", str(tmp_path / "shard-1"), str(tmp_path / "shard-2"), "--out", str(tmp_path / "merged"),
+                     cwd=tmp_path)
+    assert merged.returncode == 3, merged.stderr
+    assert "shopper merge: no conversation reached its platform (2 unavailable)" in merged.stderr
