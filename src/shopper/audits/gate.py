@@ -5,7 +5,8 @@ what the report says. Checks, each only when its limit is set:
 
 - ``min_score``: mean score over scored conversations; ``min_target_score``: the same per target;
 - ``critical_failures``: most failed critical criteria allowed over the run (default 0);
-- ``min_availability``: share of conversations that got any reply;
+- ``min_availability``: share of conversations that got any reply (default 1: a run in which
+  a desk never answered, or could not be reached, does not pass by default);
 - ``p50/p90_<channel>_first_response``: percentiles of first-response times per channel;
 - with a baseline run: the regression rules of ``shopper compare`` (a new critical violation,
   a newly failing criterion, a significant slowdown, a mean score drop per target and scenario),
