@@ -44,3 +44,4 @@ def test_findings_take_the_quote_and_link_from_the_fields_not_from_the_words() -
     assert found.quotes == ["@harbor_desk"]
     assert found.links[0] == "https://t.me/harbor_desk" and "t.me/harbor_desk" in found.links[1]
     assert found.evidence == "turn 2: reply: messenger contact"
+    assert (found.turn, found.part) == (2, "href"), "summary.json's findings carry where, as data"

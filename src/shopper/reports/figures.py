@@ -104,6 +104,8 @@ class Finding:
     links: list[str]
     screenshot: str | None = None
     trace: str | None = None
+    turn: int | None = None  # the transcript index the evidence points at
+    part: str | None = None  # where in that turn (button, href, signature…)
 
 
 def finding_of(index: int, result: ConversationResult, criterion_id: str, evidence: Evidence) -> Finding:
@@ -114,7 +116,7 @@ def finding_of(index: int, result: ConversationResult, criterion_id: str, eviden
     links = list(dict.fromkeys([*evidence.links(), *(link for text in texts for link in URL.findall(text))]))
     return Finding(index, result.target, result.key, result.scenario, result.channel, result.locale,
                    criterion_id, evidence.line(), evidence.quotes(), links, result.artifacts.screenshot,
-                   result.artifacts.trace)
+                   result.artifacts.trace, evidence.turn, evidence.part)
 
 
 def findings(results: Sequence[ConversationResult]) -> list[Finding]:
