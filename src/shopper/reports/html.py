@@ -71,7 +71,7 @@ def overview_cells(row: TargetRow) -> dict[str, str]:
 
 
 def index_rows(results: Sequence[ConversationResult]) -> list[list[Any]]:
-    from shopper.scoring.engine import passed
+    from shopper.scoring.kpis import passed
 
     return [[r.key, r.target, r.scenario, r.channel, r.locale, str(r.status), r.score, passed(r),
              r.critical_failures, r.kpis.first_response_ms, r.started_at, r.error] for r in results]
@@ -82,7 +82,7 @@ def transcript(result: ConversationResult, run_dir: Path) -> dict[str, Any]:
     turns = [[t.role, t.kind, t.text, t.at_ms, t.latency_ms,
               [list(span) for span in t.meta.get("typing", []) if isinstance(span, list | tuple)]]
              for t in result.turns]
-    criteria = [[c.rubric, c.id, c.result, c.critical, c.weight, c.evidence, c.category] for c in result.criteria]
+    criteria = [[c.rubric, c.id, c.result, c.critical, c.weight, c.evidence.line(), c.category] for c in result.criteria]
     return {"turns": turns, "criteria": criteria, "kpis": result.kpis.model_dump(mode="json"),
             "screenshot": artifact_href(run_dir, result.artifacts.screenshot),
             "trace": artifact_href(run_dir, result.artifacts.trace), "ended_at": result.ended_at,
