@@ -22,7 +22,7 @@ from typing import Any
 from shopper.reports.charts import Chart
 from shopper.reports.figures import Finding, TargetRow, artifact_href
 from shopper.reports.tables import seconds
-from shopper.results import ConversationResult
+from shopper.results import DEFAULT_SLA_S, ConversationResult
 
 CHUNK = 100  # conversations per transcript file
 TRANSCRIPTS = "transcripts"
@@ -113,7 +113,8 @@ def render_index(results: Sequence[ConversationResult], manifest: dict[str, Any]
                  found: Sequence[Finding], charts: Sequence[Chart], totals: dict[str, Any], run_dir: Path) -> str:
     nonce = secrets.token_urlsafe(18)
     data = {"columns": list(INDEX_COLUMNS), "rows": index_rows(results), "chunk": CHUNK,
-            "transcripts": TRANSCRIPTS, "findings": finding_rows(found, run_dir)}
+            "transcripts": TRANSCRIPTS, "findings": finding_rows(found, run_dir),
+            "default_sla_ms": {channel: seconds * 1000 for channel, seconds in DEFAULT_SLA_S.items()}}
     options = {name: sorted({str(getattr(r, name)) for r in results})
                for name in ("target", "scenario", "channel", "locale", "status")}
     template = _environment().get_template("index.html.j2")

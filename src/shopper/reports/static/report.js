@@ -8,7 +8,7 @@
   data.columns.forEach(function (name, i) { C[name] = i; });
   var rows = data.rows;
   var PAGE = 50, FPAGE = 20;
-  var SLA_MS = { chat: 60000, email: 4 * 3600000 };  /* colour only, for records without kpis.sla_ms */
+  var SLA_MS = data.default_sla_ms;  /* colour only, for records without kpis.sla_ms (results.DEFAULT_SLA_S) */
   var state = { filters: {}, sort: null, dir: 1, page: 0, fpage: 0 };
   var chunks = {}, waiting = {};
 
