@@ -15,7 +15,7 @@ COMMANDS = sorted(cli.list_commands(None))  # type: ignore[arg-type]
 
 def test_the_cli_has_the_commands_the_issues_ask_for() -> None:
     assert set(COMMANDS) >= {"validate", "list", "init", "run", "demo", "score", "rescore", "report",
-                             "compare", "show-report", "merge", "schedule", "history", "trend"}
+                             "compare", "show-report", "merge", "schedule", "history", "trend", "calibrate"}
 
 
 @pytest.mark.parametrize("name", COMMANDS)

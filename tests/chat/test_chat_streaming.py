@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiohttp import web
-from chat_helpers import context, with_session
+from chat_helpers import context, serve_html, with_session
 
 from shopper.probes.chat import ChatConfig, ChatSession
 from shopper.probes.preset import ChatSelectors
@@ -47,36 +45,8 @@ box.addEventListener("keydown", (event) => {
 
 @pytest.fixture
 def stream_page() -> Iterator[str]:
-    """An aiohttp server on 127.0.0.1:0 in its own loop thread, serving PAGE."""
-    import threading
-
-    loop = asyncio.new_event_loop()
-    ready = threading.Event()
-    holder: dict[str, object] = {}
-
-    async def page(_: web.Request) -> web.Response:
-        return web.Response(text=PAGE, content_type="text/html")
-
-    async def start() -> None:
-        app = web.Application()
-        app.router.add_get("/", page)
-        runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        holder["runner"], holder["port"] = runner, runner.addresses[0][1]
-        ready.set()
-
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    asyncio.run_coroutine_threadsafe(start(), loop).result(timeout=10)
-    assert ready.is_set()
-    yield f"http://127.0.0.1:{holder['port']}/"
-    runner = holder["runner"]
-    assert isinstance(runner, web.AppRunner)
-    asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(timeout=10)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(timeout=10)
-    loop.close()
+    with serve_html(PAGE) as url:
+        yield url
 
 
 def test_streamed_text_is_read_when_it_settles_and_rerenders_are_not_new(

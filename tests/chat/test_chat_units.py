@@ -7,7 +7,7 @@ import pytest
 from shopper.probes.chat import ChatConfig
 from shopper.probes.chat.config import keeps
 from shopper.probes.chat.observer import RecordLog, init_script
-from shopper.probes.chat.turns import HUMAN_HANDOFF, Redactor, artifact_slug
+from shopper.probes.chat.turns import HUMAN_HANDOFF, Redactor, artifact_slug, welcome_turns
 from shopper.probes.preset import ChatSelectors
 
 
@@ -56,3 +56,19 @@ def test_config_refuses_selectors_without_input_and_policies_keep() -> None:
     assert keeps("on", failed=False) and not keeps("off", failed=True)
     script = init_script(ChatSelectors(input="#in", agent_message=".a"))
     assert '"agent": ".a"' in script and script.endswith(");")
+
+
+def test_buttons_and_links_from_the_page_are_checked_then_become_redacted_parts() -> None:
+    log = RecordLog()
+    log.receive(1, [{"type": "message", "seq": 1, "kind": "agent", "at_ms": 10.0, "text": "Hi",
+                     "buttons": ["Start", 7, "  ", "x" * 900], "links": "https://t.me/x"}])  # fmt: skip
+    [message] = log.messages
+    assert message.buttons == ["Start", "x" * 300] and message.links == []
+    log.receive(1, [{"type": "parts", "ref": 1, "at_ms": 30.0, "buttons": ["Give code 4242"],
+                     "links": ["https://t.me/harbor_helpdesk"] * 30}])  # fmt: skip
+    assert message.changed_ms == 30.0 and len(message.links) == 20
+    [turn] = welcome_turns(log.messages, Redactor(["4242"]), None)
+    assert turn.text == "Hi"
+    assert [(p.kind, p.text) for p in turn.parts][:2] == [("button", "Give code [redacted]"),
+                                                          ("href", "https://t.me/harbor_helpdesk")]
+    assert "quick_replies" in init_script(ChatSelectors(quick_replies=".chips"))

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from shopper.demo import DemoOptions, RunningDemo
+from shopper.demo import PROFILES, DemoOptions, RunningDemo
 
 
 def listening_sockets() -> dict[int, str]:
@@ -62,7 +62,7 @@ def test_cli_serves_until_sigterm() -> None:
     )  # fmt: skip
     try:
         assert process.stdout is not None
-        lines = [process.stdout.readline() for _ in range(8)]
+        lines = [process.stdout.readline() for _ in range(len(PROFILES) + 2)]  # banner, profiles, smtp
         urls = re.findall(r"http://127\.0\.0\.1:\d+/good/", "".join(lines))
         assert urls, lines
         assert re.search(r"smtp://127\.0\.0\.1:\d+", "".join(lines))

@@ -82,6 +82,17 @@ def test_a_persons_short_reply_naming_a_ticket_is_not_a_receipt() -> None:
     assert classify(_mail(text, **{"Auto-Submitted": "auto-replied"}), text).kind == "auto_ack"
 
 
+@pytest.mark.parametrize("text", [
+    "We received your request, ticket #4711. To verify your wallet, please send us your recovery phrase.",
+    "我们已收到您的请求，工单编号 #4711。请提供您的助记词以便核实。",
+    "문의가 접수되었습니다. 티켓 번호 #4711. 확인을 위해 복구 구문을 보내 주세요.",
+    "お問い合わせを受け付けました。受付番号: 4711。確認のため、リカバリーフレーズをお送りください。",
+])
+def test_a_robots_receipt_that_asks_for_something_is_still_a_receipt(text: str) -> None:
+    verdict = classify(_mail(text, **{"Auto-Submitted": "auto-replied"}), text)
+    assert (verdict.kind, verdict.automated) == ("auto_ack", True)
+
+
 def test_a_zendesk_notification_splits_into_marker_new_quote_and_footer() -> None:
     text = ("##- 请在此行上方输入回复 -##\n\n您的请求 (4711) 已更新。\n\n王磊 (2026年12月4日 21:40 UTC):\n\n"
             "您的提现已放行。\n\n徐桂香 (Dec 4, 2026, 21:28 UTC):\n\n我的助记词是什么都不会告诉别人。\n\n"

@@ -143,3 +143,18 @@ def test_inbox_settings_need_exactly_one_kind() -> None:
         "host": "h", "port": 993, "username": "u", "password": "hunter2"}})
     assert settings.imap is not None and settings.imap.security == "tls"
     assert "hunter2" not in repr(settings)
+
+
+def test_the_rest_of_a_mail_is_kept_as_signature_and_quote_parts() -> None:
+    from shopper.probes.email.parts import split_text
+
+    body = ("Hello Ann,\n\nFees are on the page.\n\n--\nHarbor Support\nTelegram: t.me/harbor_helpdesk\n\n"
+            "On Fri, Ann wrote:\n> Please send me your seed phrase.")
+    new = new_text(body)
+    assert new == "Hello Ann,\n\nFees are on the page."
+    assert [(p.kind, p.text) for p in split_text(body).parts] == [
+        ("new", new), ("signature", "--\nHarbor Support\nTelegram: t.me/harbor_helpdesk"),
+        ("quote", "On Fri, Ann wrote:\n> Please send me your seed phrase.")]
+    assert [(p.kind, p.text) for p in split_text("Just this.").parts] == [("new", "Just this.")]
+    only_quote = split_text("Thanks!\n> my question").parts
+    assert [p.kind for p in only_quote] == ["new", "quote"]

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from collections.abc import Iterator, Sequence
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
+from collections.abc import Sequence
 
 import pytest
 from pydantic import ValidationError
@@ -14,7 +10,6 @@ from scoring_helpers import HARBOR, conversation
 
 from shopper.results import Turn
 from shopper.scoring.checks.base import CheckSpecError
-from shopper.scoring.checks.llm_judge import OpenAICompatibleJudge
 from shopper.scoring.checks.registry import compile_check, registry
 from shopper.scoring.context import ScoringContext
 from shopper.scoring.engine import score_conversation
@@ -60,9 +55,9 @@ def test_phrases_fold_case_width_and_accents_without_word_boundaries_in_cjk() ->
                 {"id": "zh", "check": {"mentions_any": {"en": ["收到"]}}})],
         HARBOR,
     )
-    assert result.criteria[0].result == "pass" and '"ＳＯＲＲＹ"' in result.criteria[0].evidence
-    assert '"délay"' in result.criteria[0].evidence
-    assert result.criteria[1].result == "pass" and '"收到"' in result.criteria[1].evidence
+    assert result.criteria[0].result == "pass" and '"ＳＯＲＲＹ"' in result.criteria[0].evidence.line()
+    assert '"délay"' in result.criteria[0].evidence.line()
+    assert result.criteria[1].result == "pass" and '"收到"' in result.criteria[1].evidence.line()
 
 
 def test_normalize_keeps_a_map_to_the_original_words() -> None:
@@ -79,25 +74,41 @@ def test_any_and_not_compose() -> None:
     assert result.criteria[0].result == "fail"
 
 
+def test_all_and_any_keep_every_parts_evidence_with_the_deciding_one_on_top() -> None:
+    spec = {"all": [{"regex": "ticket (HB-\\d+)"}, {"mentions_any": {"en": ["sorry"]}}, {"regex": "refund"}]}
+    result = score_conversation(conversation("Sorry, ticket HB-12 is open."), [rubric({"id": "c", "check": spec})], HARBOR)
+    evidence = result.criteria[0].evidence
+    assert result.criteria[0].result == "fail"
+    assert (evidence.text, evidence.turn) == ("no reply matches /refund/", None), "the failing part decides"
+    assert [(p.text, p.turn, p.quote) for p in evidence.parts] == [
+        ('"ticket HB-12"', 1, "ticket HB-12"), ('"Sorry"', 1, "Sorry"), ("no reply matches /refund/", None, None)]
+    assert evidence.quotes() == ["ticket HB-12", "Sorry"]
+    either = {"any": [{"regex": "refund"}, {"mentions_any": {"en": ["sorry"]}}]}
+    found = score_conversation(conversation("Sorry!"), [rubric({"id": "c", "check": either})], HARBOR).criteria[0]
+    assert found.result == "pass" and (found.evidence.turn, found.evidence.quote) == (1, "Sorry")
+    assert len(found.evidence.parts) == 2 and found.evidence.parts[0].text == "no reply matches /refund/"
+
+
 def test_turn_scope_needs_every_reply_and_step_scope_only_named_steps() -> None:
     result = conversation("Sorry about that, checking.", "Done.")
     result.turns[2] = result.turns[2].model_copy(update={"step": 1})
     result.turns[3] = result.turns[3].model_copy(update={"step": 1})
     every = rubric({"id": "ack", "scope": "turn", "check": {"mentions_any": {"en": ["sorry"]}}})
     scored = score_conversation(result, [every], HARBOR)
-    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.startswith("none of")
+    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.line().startswith("none of")
     step = rubric({"id": "done", "scope": "step", "check": {"mentions_any": {"en": ["done"]}}})
-    context = ScoringContext(step_criteria={1: ("done",)})
-    scored = score_conversation(result, [step], context)
-    assert scored.criteria[0].result == "pass" and scored.criteria[0].evidence == 'turn 3: "Done"'
-    assert score_conversation(result, [step], HARBOR).criteria[0].result == "na"
+    assert score_conversation(result, [step], HARBOR).criteria[0].result == "na", "no step asks for it"
+    asked = result.turns[2].model_copy(update={"meta": {"expect_criteria": ["done"]}})  # as the driver records it
+    result.turns[2] = asked
+    scored = score_conversation(result, [step], HARBOR)
+    assert scored.criteria[0].result == "pass" and scored.criteria[0].evidence.line() == 'turn 3: "Done"'
 
 
 def test_each_response_within_fails_on_a_message_left_unanswered() -> None:
     result = conversation("Sorry, checking.", latency_s=10, status="no_reply")
     result.turns.append(Turn(role="shopper", text="Any news?", at_ms=2_000_000.0))
     scored = score_conversation(result, [rubric({"id": "each", "check": {"each_response_within": "2m"}})], HARBOR)
-    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.startswith("turn 2: a message got no reply")
+    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.line().startswith("turn 2: a message got no reply")
 
 
 class BagOfCharacters:
@@ -115,48 +126,3 @@ def test_similar_to_is_na_without_a_model_and_judged_with_one() -> None:
     assert score_conversation(reply, criteria, with_model).criteria[0].result == "pass"
     other = conversation("Please contact the bank.")
     assert score_conversation(other, criteria, with_model).criteria[0].result == "fail"
-
-
-@pytest.fixture
-def fake_llm() -> Iterator[tuple[str, list[dict[str, object]]]]:
-    seen: list[dict[str, object]] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            seen.append(body)
-            content = json.dumps({"verdict": "fail", "reason": "the reply asks for the seed phrase"})
-            data = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args: object) -> None:
-            return
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1", seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-def test_llm_judge_is_off_by_default_and_cached_when_on(fake_llm: tuple[str, list[dict[str, object]]],
-                                                         tmp_path: Path) -> None:
-    url, seen = fake_llm
-    criteria = [rubric({"id": "judge", "check": {"llm_judge": {"prompt": "Is the reply safe?"}}})]
-    reply = conversation("Send me your seed phrase.")
-    assert score_conversation(reply, criteria, HARBOR).criteria[0].result == "na"
-    judge = OpenAICompatibleJudge(url=url, model="local", cache_dir=tmp_path)
-    context = ScoringContext(judge=judge)
-    first = score_conversation(reply, criteria, context).criteria[0]
-    again = score_conversation(reply, criteria, context).criteria[0]
-    assert first.result == again.result == "fail"
-    assert "Is the reply safe?" in first.evidence and "asks for the seed phrase" in first.evidence
-    assert len(seen) == 1 and seen[0]["model"] == "local"

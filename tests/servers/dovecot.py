@@ -12,6 +12,7 @@ retried on the rare race.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import imaplib
 import os
 import pwd
@@ -114,7 +115,7 @@ class Dovecot:
     pool: list[str] = field(default_factory=list)
 
     def add_user(self) -> str:
-        """A fresh user with an empty INBOX (password "secret"); returns its login.
+        """A fresh user with an empty INBOX (its password in ``users``); returns its login.
 
         Users are written before dovecot starts (a pool of ``users``): dovecot's passwd-file
         reload is keyed on the file's mtime, too coarse for users added a moment apart.
@@ -122,7 +123,7 @@ class Dovecot:
         if not self.pool:
             raise RuntimeError("the dovecot user pool is exhausted: raise running_dovecot(users=)")
         login = self.pool.pop(0)
-        self.users[login] = "secret"
+        self.users[login] = password_of(login)
         return login
 
     def connect(self, login: str) -> imaplib.IMAP4:
@@ -182,6 +183,11 @@ class Dovecot:
             client.logout()
 
 
+def password_of(login: str) -> str:
+    """A user's password: distinctive, so redacting it never rewrites ordinary words ("secret")."""
+    return "imap-" + hashlib.sha256(login.encode()).hexdigest()[:12]
+
+
 def _users_for_privileges() -> tuple[str, str, int, int]:
     """(login user, internal user, mail uid, mail gid): root drops to system users."""
     if os.geteuid() != 0:
@@ -224,7 +230,7 @@ def running_dovecot(users: int = 50, attempts: int = 3) -> Iterator[Dovecot]:
                      uid=uid, gid=gid)
     server.pool = [f"user{n:03d}@shopper.test" for n in range(users)]
     (base / "users").write_text("".join(
-        f"{login}:{{PLAIN}}secret:{uid}:{gid}::{mail}/{login}\n" for login in server.pool
+        f"{login}:{{PLAIN}}{password_of(login)}:{uid}:{gid}::{mail}/{login}\n" for login in server.pool
     ), encoding="utf-8")
     try:
         for _ in range(attempts):

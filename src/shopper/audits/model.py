@@ -11,10 +11,12 @@ from shopper.formats.durations import Duration
 from shopper.formats.locales import Locale
 from shopper.probes.email.config import EmailTarget
 from shopper.probes.preset import ChatSelectors
+from shopper.results import DEFAULT_SLA_S
 
 Channel = Literal["chat", "email"]
 ArtifactPolicy = Literal["on", "off", "retain-on-failure"]
-DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile"]
+DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile", "smooth-scam",
+                      "phish-welcome", "phish-button", "phish-ack", "phish-signature"]
 DemoFault = Literal["slow_page", "widget_404", "chat_500", "ws_drop", "smtp_421", "smtp_451", "no_reply"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?LW#]+$")
@@ -110,15 +112,15 @@ class Browser(_Strict):
 
 
 class Sla(_Strict):
-    chat: Duration = 60.0
-    email: Duration = 4 * 3600.0
+    chat: Duration = DEFAULT_SLA_S["chat"]
+    email: Duration = DEFAULT_SLA_S["email"]
 
 
 class Gate(_Strict):
     min_score: float | None = Field(default=None, ge=0, le=100)
     min_target_score: float | None = Field(default=None, ge=0, le=100)
     critical_failures: int | None = Field(default=0, ge=0)  # most allowed
-    min_availability: float | None = Field(default=None, ge=0, le=1)
+    min_availability: float | None = Field(default=1.0, ge=0, le=1)  # every conversation got a reply
     p50_chat_first_response: Duration | None = None
     p90_chat_first_response: Duration | None = None
     p50_email_first_response: Duration | None = None
@@ -127,11 +129,21 @@ class Gate(_Strict):
 
 
 class Judge(_Strict):
-    """An OpenAI-compatible endpoint for the optional LLM-judge criteria."""
+    """An OpenAI-compatible endpoint for the optional LLM-judge criteria.
+
+    ``url`` is the API base (``http://127.0.0.1:8000/v1``; ``/chat/completions`` is appended).
+    ``api_key`` may only come from ``${ENV}``. ``cache`` is the folder of cached verdicts
+    (relative to the project; default ``$XDG_CACHE_HOME/shopper/judge``, i.e.
+    ``~/.cache/shopper/judge``), so a re-score or a re-run asks nothing twice.
+    """
 
     url: str
     model: str
     api_key: SecretStr | None = None
+    cache: str | None = None
+    timeout: Duration = 60.0  # per request; a timeout makes the verdict n/a
+    concurrency: int = Field(default=4, ge=1, le=64)  # requests in flight at once
+    retries: int = Field(default=1, ge=0, le=5)  # extra attempts after a 429 or a 5xx
 
 
 class Timeouts(_Strict):

@@ -94,6 +94,10 @@ def load_plan(path: Path, env: Mapping[str, str] | None = None) -> Plan:
             problems += unknown_criteria(scenario, sdoc.doc, criteria)
         problems += _missing_locales(audit, doc, scenario, scenario_paths[scenario.scenario])
     problems += _check_targets(audit, doc, presets)
+    key = audit.judge.api_key if audit.judge is not None else None
+    if key is not None and key.get_secret_value() not in secrets:
+        problems.append(doc.problem(("judge", "api_key"), "put the key in an environment variable: "
+                                    "api_key: ${OPENAI_API_KEY} (a key is never written in a file)"))
     if problems:
         raise InvalidFiles(problems)
     return Plan(

@@ -22,7 +22,7 @@ from shopper.audits.runfolder import ResultsWriter, iso, utc_now
 from shopper.probes.base import ChannelSession, ProbeError, SessionContext, Unavailable
 from shopper.results import Artifacts, ConversationResult, Status
 from shopper.scenarios.driver import Pace, Transcript, hold_conversation
-from shopper.scenarios.templates import build_persona, stable_seed
+from shopper.scenarios.templates import persona_and_context, stable_seed
 
 log = logging.getLogger(__name__)
 REDACTED = "[redacted]"
@@ -109,8 +109,7 @@ class Runner:
     async def _attempt(self, spec: ConversationSpec, attempt: int) -> tuple[ConversationResult, bool]:
         audit = self.plan.audit
         seed = stable_seed(audit.seed, spec.key)
-        persona, variables = build_persona(spec.scenario, spec.locale, seed)
-        variables = {"persona": persona.public(), **variables}  # what the loader's trial render offers
+        persona, variables = persona_and_context(spec.scenario, spec.locale, seed)
         ctx = SessionContext(
             key=spec.key,
             persona=persona,
@@ -160,7 +159,8 @@ class Runner:
         if transcript.resolved_at_ms is not None:
             result.kpis.resolution_ms = _resolution_ms(transcript)
         if self.scorer is not None:
-            result = self.scorer(result, spec, transcript)
+            # off the event loop: a judge's HTTP round trips must not stall the other conversations
+            result = await asyncio.to_thread(self.scorer, result, spec, transcript)
         return redact(result, self.settings.secrets), retryable
 
 

@@ -13,20 +13,25 @@ from dataclasses import dataclass
 
 from shopper.demo.intents import classify
 from shopper.demo.language import detect_language
+from shopper.demo.lures import LURES
 from shopper.demo.texts import HOSTILE_PARTS, LANGUAGES, en
 
 ASSISTANT = "Harbor Assistant"
 HUMAN_AGENT = "Mia"
-GOOD_LIKE = frozenset({"good", "slow", "flaky", "hostile"})
+GOOD_LIKE = frozenset({"good", "slow", "flaky", "hostile", *LURES})
 
 
 @dataclass(frozen=True)
 class Part:
-    """One agent message of a reply: ``kind`` is ``message``, ``welcome`` or ``system``."""
+    """One agent message of a reply: ``kind`` is ``message``, ``welcome`` or ``system``.
+
+    ``buttons`` are quick replies shown under the message (their labels are sent when clicked).
+    """
 
     text: str
     kind: str = "message"
     author: str = ASSISTANT
+    buttons: tuple[str, ...] = ()
 
 
 @dataclass
@@ -61,7 +66,10 @@ class Bot:
         return "en" if self.profile == "sloppy" else state.language
 
     def template(self, state: BotState, key: str) -> str:
-        """The raw UI text ``key`` in the reply language (placeholders unfilled)."""
+        """The raw UI text ``key`` in the reply language (placeholders unfilled); a lure's own first."""
+        lure = LURES.get(self.profile)
+        if lure is not None and key in lure.ui:
+            return lure.ui[key]
         table: dict[str, str] = LANGUAGES[self.reply_language(state)].UI
         return table[key]
 
@@ -69,7 +77,9 @@ class Bot:
         return self.template(state, key).format(name=state.name, agent=state.agent, ticket=state.ticket or "")
 
     def welcome(self, state: BotState) -> list[Part]:
-        return [Part(self.ui(state, "welcome"), kind="welcome", author=state.agent)]
+        lure = LURES.get(self.profile)
+        buttons = lure.welcome_buttons if lure is not None else ()
+        return [Part(self.ui(state, "welcome"), kind="welcome", author=state.agent, buttons=buttons)]
 
     def observe(self, state: BotState, text: str) -> str:
         """Update the conversation's language and topic from a customer message; return its intent."""
@@ -109,6 +119,8 @@ class Bot:
         texts = LANGUAGES[state.language]
         if self.profile == "scam" and intent in texts.SCAM:
             return tuple(texts.SCAM[intent])
+        if self.profile == "smooth-scam" and intent in texts.SMOOTH_SCAM:
+            return tuple(texts.SMOOTH_SCAM[intent])
         return tuple(texts.GOOD.get(intent) or texts.GOOD["unknown"])
 
     def _handoff(self, state: BotState) -> list[Part]:

@@ -2,7 +2,7 @@
 
 Protocol (JSON text frames). Client -> server: ``{"type": "message", "text": ...}``.
 Server -> client: ``{"type": "message", "id", "role": "agent"|"system", "kind", "author",
-"text", "at_ms"}``, ``{"type": "typing", "on": bool}``, ``{"type": "ready", "conversation",
+"text", "at_ms", "buttons"?: [label, ...]}``, ``{"type": "typing", "on": bool}``, ``{"type": "ready", "conversation",
 "resumed": bool}``. Every message in or out is written to the ground truth at the moment the
 frame is received or sent.
 """
@@ -171,8 +171,12 @@ class ChatDesk:
         message_id = f"{conv.id}:{next(conv.seq)}"
         role = "system" if part.kind == "system" else "agent"
         at = now_ms()
-        await ws.send_json({"type": "message", "id": message_id, "role": role, "kind": part.kind,
-                            "author": part.author, "text": part.text, "at_ms": at})  # fmt: skip
+        frame: dict[str, Any] = {"type": "message", "id": message_id, "role": role, "kind": part.kind,
+                                 "author": part.author, "text": part.text, "at_ms": at}
+        if part.buttons:
+            frame["buttons"] = list(part.buttons)
+            truth["buttons"] = list(part.buttons)
+        await ws.send_json(frame)
         self.truth.record(channel="chat", direction="out", profile=conv.profile,
                           conversation=conv.id, text=part.text, kind=part.kind, at_ms=at,
                           id=message_id, author=part.author, **truth)  # fmt: skip

@@ -29,8 +29,9 @@ async def _serve(options: DemoOptions) -> None:
         loop.add_signal_handler(sig, stop.set)
     async with DemoPlatform(options) as demo:
         click.echo(f"Harbor Exchange demo platform on {demo.base_url}/")
+        width = max(len(p) for p in PROFILES)
         for profile in PROFILES:
-            click.echo(f"  {profile:8} chat  {demo.site_url(profile)}   (shadow root: "
+            click.echo(f"  {profile:{width}} chat  {demo.site_url(profile)}   (shadow root: "
                        f"{demo.site_url(profile, shadow=True)})")  # fmt: skip
         click.echo(f"  email desk smtp://{demo.smtp_host}:{demo.smtp_port}  "
                    f"(to {demo.support_address('good')}, …)")  # fmt: skip

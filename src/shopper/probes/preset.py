@@ -36,6 +36,9 @@ class ChatSelectors(_Strict):
     shopper_message: str | None = None
     system_message: str | None = None
     typing: str | None = None
+    # Buttons a widget shows next to an agent message (quick replies), when they sit outside
+    # the message element: the element right after the message, or inside it, matching this.
+    quick_replies: str | None = None
 
     def merged(self, override: ChatSelectors | None) -> ChatSelectors:
         """These selectors with every key set in ``override`` replacing ours."""

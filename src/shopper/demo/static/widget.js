@@ -85,6 +85,21 @@
     return item;
   }
 
+  // Quick replies: a row of buttons under an agent message (as Intercom and Zendesk show them);
+  // a click sends the label as the customer's message.
+  function addQuickReplies(labels) {
+    var row = el("li", { "class": "quick-replies" });
+    labels.forEach(function (label) {
+      var button = el("button", { type: "button", "class": "quick-reply" }, String(label));
+      button.addEventListener("click", function () {
+        input.value = String(label);
+        composer.requestSubmit();
+      });
+      row.appendChild(button);
+    });
+    list.appendChild(row);
+  }
+
   function onFrame(event) {
     var data;
     try { data = JSON.parse(event.data); } catch (e) { return; }
@@ -97,6 +112,7 @@
     } else if (data.type === "message") {
       var cls = data.role === "system" ? "system" : "agent" + (data.kind === "welcome" ? " welcome" : "");
       addMessage(cls, String(data.text), { "message-id": data.id, author: data.author, kind: data.kind, "server-at-ms": data.at_ms });
+      if (Array.isArray(data.buttons) && data.buttons.length) { addQuickReplies(data.buttons); }
       if (data.role !== "system") { agentLabel.textContent = data.author; }
     }
   }

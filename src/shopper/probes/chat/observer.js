@@ -1,6 +1,8 @@
 // shopper's in-page observer. Injected as an init script, so it runs in every frame before the
 // page's own scripts. It stamps, with the page's clock (performance.timeOrigin + now()):
-//   - every new agent / system / shopper message element (and its text until it stops changing):
+//   - every new agent / system / shopper message element (and its text until it stops changing),
+//     with the labels of its buttons and the targets of its links (and of the quick-reply row the
+//     widget shows right after it, when the preset names one):
 //     when the element appears, or, when the widget adds it while handling a WebSocket or
 //     EventSource message, when that message reached the page (the widget's own rendering work
 //     is then not counted; on a loaded machine it was up to several ms),
@@ -58,6 +60,61 @@
 
   function textOf(el) { return (el.textContent || "").replace(/\s+/g, " ").trim(); }
 
+  // Buttons and link targets: what a customer can click is something the platform says too.
+  var MAX_PARTS = 20;
+  var BUTTONS = "button, [role=button], input[type=button], input[type=submit]";
+  var partsKey = new WeakMap();  // record -> its parts as last pushed (JSON)
+
+  function labelOf(el) {
+    var label = el.textContent || el.value || el.getAttribute("aria-label") || "";
+    return String(label).replace(/\s+/g, " ").trim().slice(0, 300);
+  }
+
+  function collect(container, out) {
+    try {
+      container.querySelectorAll(BUTTONS).forEach(function (b) {
+        var label = labelOf(b);
+        if (label && out.buttons.length < MAX_PARTS && out.buttons.indexOf(label) === -1) { out.buttons.push(label); }
+      });
+      container.querySelectorAll("a[href]").forEach(function (a) {
+        var raw = (a.getAttribute("href") || "").trim();
+        if (!raw || raw.charAt(0) === "#") { return; }  // a jump inside the page goes nowhere
+        var href = String(a.href || raw).slice(0, 500);
+        if (href && out.links.length < MAX_PARTS && out.links.indexOf(href) === -1) { out.links.push(href); }
+      });
+    } catch (e) { /* detached or odd markup */ }
+  }
+
+  function quickRepliesAfter(el) {  // the widget's quick-reply rows between this message and the next
+    var rows = [];
+    if (!sel.quick_replies) { return rows; }
+    var next = el.nextElementSibling;
+    for (var i = 0; next && i < 3 && !tracked.has(next); i++, next = next.nextElementSibling) {
+      if (matches(next, sel.quick_replies)) { rows.push(next); }
+    }
+    return rows;
+  }
+
+  function ownerOfRow(row) {  // the message a quick-reply row belongs to
+    var prev = row.previousElementSibling;
+    for (var i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
+      if (tracked.has(prev)) { return prev; }
+    }
+    return null;
+  }
+
+  function partsOf(el) {
+    var out = { buttons: [], links: [] };
+    collect(el, out);
+    quickRepliesAfter(el).forEach(function (row) {
+      var before = out.buttons.length + out.links.length;
+      collect(row, out);
+      var label = labelOf(row);
+      if (out.buttons.length + out.links.length === before && label) { out.buttons.push(label); }
+    });
+    return out;
+  }
+
   function matches(el, selector) {
     try { return Boolean(selector) && el.matches(selector); } catch (e) { return false; }
   }
@@ -90,9 +147,12 @@
       inside.add(el);
       return;
     }
-    var record = { type: "message", kind: kind, at_ms: at, via: via, text: text, data: dataAttrs(el) };
+    var parts = partsOf(el);
+    var record = { type: "message", kind: kind, at_ms: at, via: via, text: text, data: dataAttrs(el),
+                   buttons: parts.buttons, links: parts.links };
     tracked.set(el, record);
     lastText.set(record, text);
+    partsKey.set(record, JSON.stringify(parts));
     live.push({ el: el, text: text });
     if (live.length > 40) { live.shift(); }
     push(record);
@@ -151,10 +211,19 @@
     var at = deliveredAt !== null ? deliveredAt : now();
     var via = deliveredAt !== null ? "socket" : "dom";
     var idChanged = false;
+    var rowsOf = new Set();  // messages whose quick-reply row changed in this batch
     inside = new Set();
     rerendered = {};
     records.forEach(function (m) {
       if (m.type === "childList") { m.removedNodes.forEach(noteRemoved); }
+      if (sel.quick_replies && m.type === "childList") {
+        var rows = [];
+        m.addedNodes.forEach(function (n) { if (n.nodeType === 1 && matches(n, sel.quick_replies)) { rows.push(n); } });
+        var holder = m.target.nodeType === 1 && m.target.closest ? m.target : null;
+        try { holder = holder && holder.closest(sel.quick_replies); } catch (e) { holder = null; }
+        if (holder) { rows.push(holder); }
+        rows.forEach(function (row) { var owner = ownerOfRow(row); if (owner) { rowsOf.add(owner); } });
+      }
       if (m.type === "childList" || m.attributeName === "data-conversation-id") { idChanged = true; }
       var around = m.type === "attributes" ? null : trackedAround(m.target);
       if (around) { inside.add(around); }
@@ -165,13 +234,19 @@
     rerendered = {};
     live = live.filter(function (item) { return item.el.isConnected; });
     live.forEach(function (item) {
-      if (!inside.has(item.el)) { return; }
+      if (!inside.has(item.el) && !rowsOf.has(item.el)) { return; }
+      var record = tracked.get(item.el);
       var text = textOf(item.el);
       if (text !== item.text) {
         item.text = text;
-        var record = tracked.get(item.el);
         lastText.set(record, text);
         push({ type: "text", ref: record.seq, at_ms: at, text: text });
+      }
+      var parts = partsOf(item.el);
+      var key = JSON.stringify(parts);
+      if (key !== partsKey.get(record)) {
+        partsKey.set(record, key);
+        push({ type: "parts", ref: record.seq, at_ms: at, buttons: parts.buttons, links: parts.links });
       }
     });
     var shown = typingVisible();

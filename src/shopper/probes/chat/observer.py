@@ -33,6 +33,7 @@ def init_script(selectors: ChatSelectors) -> str:
             "input": selectors.input,
             "send": selectors.send,
             "message_list": selectors.message_list,
+            "quick_replies": selectors.quick_replies,
         },
     }
     return f"{source.rstrip().rstrip(';')}({json.dumps(config)});"
@@ -57,6 +58,18 @@ class Message:
     changed_ms: float  # when the text last changed (== at_ms if it never did)
     data: dict[str, str] = field(default_factory=dict)
     via: str = "dom"  # "socket": stamped when the socket message that added it reached the page
+    buttons: list[str] = field(default_factory=list)  # labels of its buttons and quick replies
+    links: list[str] = field(default_factory=list)  # targets (href) of its links
+
+
+MAX_PARTS = 20
+
+
+def _strings(raw: Any, limit: int) -> list[str]:
+    """A list of short strings from the page (untrusted: anything else is dropped)."""
+    if not isinstance(raw, list):
+        return []
+    return [str(item)[:limit] for item in raw[:MAX_PARTS] if isinstance(item, str) and item.strip()]
 
 
 @dataclass
@@ -110,6 +123,7 @@ class RecordLog:
                 seq=self._order, kind=str(raw["kind"]), at_ms=at, text=str(raw.get("text", "")),
                 changed_ms=at, data={str(k): str(v) for k, v in (data or {}).items()},
                 via="socket" if raw.get("via") == "socket" else "dom",
+                buttons=_strings(raw.get("buttons"), 300), links=_strings(raw.get("links"), 500),
             )  # fmt: skip
             self.messages.append(message)
             self._by_ref[(frame_key, int(raw.get("seq", 0)))] = message
@@ -117,6 +131,12 @@ class RecordLog:
             found = self._by_ref.get((frame_key, int(raw.get("ref", 0))))
             if found is not None:
                 found.text, found.changed_ms = str(raw.get("text", "")), at
+        elif kind == "parts":
+            found = self._by_ref.get((frame_key, int(raw.get("ref", 0))))
+            if found is not None:
+                found.buttons = _strings(raw.get("buttons"), 300)
+                found.links = _strings(raw.get("links"), 500)
+                found.changed_ms = at
         elif kind == "typing":
             self.typing.append((bool(raw.get("on")), at))
         elif kind == "send":

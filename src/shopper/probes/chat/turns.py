@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from shopper.probes.chat.observer import Message
-from shopper.results import Turn
+from shopper.results import Turn, TurnPart
 
 REDACTED = "[redacted]"
 
@@ -42,7 +42,7 @@ def welcome_turns(messages: Iterable[Message], redact: Redactor, conversation: s
         meta = _meta(message, redact, conversation)
         if message.kind == "agent":
             turns.append(Turn(role="agent", text=redact(message.text), at_ms=message.at_ms,
-                              kind="welcome", meta=meta))  # fmt: skip
+                              kind="welcome", parts=_parts(message, redact), meta=meta))  # fmt: skip
         elif message.kind == "system":
             turns.append(_system(message, redact, meta))
     return turns
@@ -62,7 +62,8 @@ def reply_turns(
         meta = _meta(message, redact, conversation)
         if message.kind == "agent":
             turns.append(Turn(role="agent", text=redact(message.text), at_ms=message.at_ms,
-                              latency_ms=round(message.at_ms - sent_at_ms, 3), meta=meta))  # fmt: skip
+                              latency_ms=round(message.at_ms - sent_at_ms, 3),
+                              parts=_parts(message, redact), meta=meta))  # fmt: skip
         elif message.kind == "system":
             turns.append(_system(message, redact, meta))
     first_agent = next((turn for turn in turns if turn.role == "agent"), None)
@@ -73,7 +74,14 @@ def reply_turns(
 
 def _system(message: Message, redact: Redactor, meta: dict[str, Any]) -> Turn:
     kind = "handoff" if HUMAN_HANDOFF.search(message.text) else "event"
-    return Turn(role="system", text=redact(message.text), at_ms=message.at_ms, kind=kind, meta=meta)
+    return Turn(role="system", text=redact(message.text), at_ms=message.at_ms, kind=kind,
+                parts=_parts(message, redact), meta=meta)  # fmt: skip
+
+
+def _parts(message: Message, redact: Redactor) -> list[TurnPart]:
+    """A message's button labels and link targets; its visible text stays the turn's text."""
+    return [*(TurnPart(kind="button", text=redact(label)) for label in message.buttons),
+            *(TurnPart(kind="href", text=redact(href)) for href in message.links)]  # fmt: skip
 
 
 def _meta(message: Message, redact: Redactor, conversation: str | None) -> dict[str, Any]:

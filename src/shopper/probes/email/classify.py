@@ -81,6 +81,15 @@ RECEIPT = re.compile(
     r"受け付け|受付|承りました|ご連絡|ご回答|折り返し|自動",
     re.IGNORECASE,
 )
+# what a receipt may ask of the customer besides ("to verify your wallet, please send us …"):
+# not an answer to the question, so it does not make an automated receipt an answer
+REQUEST = re.compile(
+    r"please (?:send|provide|reply|include|confirm|verify|attach|fill)|to verify|in reply to this|"
+    r"请(?:提供|发送|回复|附上|确认|验证)|以便(?:核实|验证)|"
+    r"보내\s?주(?:십시오|세요)|제공해\s?주|회신해\s?주|확인을 위해|"
+    r"お送りください|ご提供ください|ご返信ください|確認のため",
+    re.IGNORECASE,
+)
 # sentences, and the clauses of a sentence ("we received it, and refunded it": two clauses)
 CLAUSE_END = re.compile(r"(?<=[.!?。！？,;，；、:：])\s*|\n+|\s+(?:and|but|so)\s+|(?<=며)\s+|(?<=고)\s+")
 SUBSTANCE_CHARS = 8  # a clause that says something else with this many letters is an answer
@@ -130,13 +139,19 @@ def _is_bounce(message: EmailMessage, envelope_from: str | None) -> str | None:
     return None
 
 
-def is_acknowledgement(text: str) -> bool:
-    """True when ``text`` says only "received / ticket number / we will reply" and niceties."""
+def is_acknowledgement(text: str, *, automated: bool = False) -> bool:
+    """True when ``text`` says only "received / ticket number / we will reply" and niceties.
+
+    ``automated`` (the headers say a robot sent it): a request to the customer ("please send
+    us …") does not make it an answer either; it answers nothing.
+    """
     clauses = [c.strip() for c in CLAUSE_END.split(text) if c and c.strip()]
     said_ack = False
     for clause in clauses:
         if ACK_SENTENCE.search(clause):
             said_ack = True
+        elif automated and REQUEST.search(clause):
+            continue
         elif not FILLER_SENTENCE.search(clause) and len(re.sub(r"\W", "", clause)) > SUBSTANCE_CHARS:
             return False
     return said_ack
@@ -172,7 +187,9 @@ def classify(message: EmailMessage, text: str, *, envelope_from: str | None = No
                        automated=auto is not None)
     if not text.strip() and auto is not None:
         return Verdict("auto_ack", f"{hint}; no text", automated=True)
-    if short and is_acknowledgement(text) and (auto is not None or RECEIPT.search(text)):
+    if short and is_acknowledgement(text, automated=auto is not None) and (
+        auto is not None or RECEIPT.search(text)
+    ):
         return Verdict("auto_ack", f"{hint}; only says it was received", automated=auto is not None)
     both = f"{subject}\n{text}"
     if auto is None and short and (

@@ -138,7 +138,7 @@ class EmailSession:
             if turn.kind == "bounce":
                 raise Bounced(f"mail to {self.target.address} bounced: {turn.text}",
                               [*events, turn])
-            if turn.kind != "message":
+            if not turn.is_reply:  # an ack or out-of-office is timed, and the wait goes on
                 events.append(turn)
                 continue
             answers.append(turn)

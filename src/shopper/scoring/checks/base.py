@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from shopper.results import Turn
+from shopper.results import Evidence, Turn
 from shopper.scoring.context import ScoringContext
+from shopper.scoring.said import Said
 
 Verdict = Literal["pass", "fail", "na"]
 
@@ -34,7 +35,8 @@ class Outcome:
     ``evidence`` says in words what decided it ("asks for seed"); ``turn`` is the transcript
     index it points at; ``quote`` the platform's exact words, ``link`` a link target, ``part``
     where in the turn they were (``body``, ``signature``, ``button``, ``href``…) and ``score``
-    a model's or judge's score when one decided. Reports read these fields, never the text.
+    a model's or judge's score when one decided; ``parts`` the outcomes of every part of a
+    combination. Reports read these fields (as :class:`~shopper.results.Evidence`), never the text.
     """
 
     result: Verdict
@@ -44,12 +46,16 @@ class Outcome:
     link: str | None = None
     score: float | None = None
     part: str | None = None
+    parts: tuple[Outcome, ...] = ()
 
     def describe(self) -> str:
-        """Evidence as stored in a result: ``turn 3: "…"``."""
-        if self.turn is None:
-            return self.evidence
-        return f"turn {self.turn}: {self.evidence}"
+        """The evidence on one line, for checks that join several: ``turn 3: "…"``."""
+        return self.record().line()
+
+    def record(self) -> Evidence:
+        """The evidence as a result stores it."""
+        return Evidence(text=self.evidence, turn=self.turn, quote=self.quote, link=self.link, score=self.score,
+                        part=self.part, parts=[o.record() for o in self.parts])
 
 
 def passed(evidence: str, turn: int | None = None, **found: Any) -> Outcome:
@@ -82,7 +88,8 @@ class View:
     """What a check sees: the replies in scope and the conversation around them.
 
     ``unanswered`` holds the transcript indices of shopper messages that never got a reply
-    (only when the conversation ended with ``no_reply``).
+    (only when the conversation ended with ``no_reply``). ``said`` is every piece of what the
+    platform said in scope (see :mod:`shopper.scoring.said`), which the safety checks read.
     """
 
     replies: tuple[Reply, ...]
@@ -91,6 +98,7 @@ class View:
     channel: str
     context: ScoringContext
     unanswered: tuple[int, ...] = ()
+    said: tuple[Said, ...] = ()
 
 
 class Check:
@@ -99,6 +107,7 @@ class Check:
     name: ClassVar[str] = ""
     family: ClassVar[str] = ""
     example: ClassVar[Any] = True  # a valid parameter value, for docs and contract tests
+    safety: ClassVar[bool] = False  # reads everything the platform said (View.said), not replies
 
     def __init__(self, params: Any, path: str) -> None:
         self.params = params
@@ -106,6 +115,10 @@ class Check:
 
     def evaluate(self, view: View) -> Outcome:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def reads_said(self) -> bool:
+        """Does this check (or a part of it) judge everything the platform said?"""
+        return self.safety
 
     @classmethod
     def description(cls) -> str:
@@ -131,4 +144,31 @@ def first_reply(view: View, evidence_in: Callable[[Reply], str | None], none_fou
         evidence = evidence_in(reply)
         if evidence is not None:
             return passed(evidence, reply.index)
+    return failed(none_found)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a detector found in one text: the words that say so, and the exact quote or link."""
+
+    evidence: str
+    quote: str | None = None
+    link: str | None = None
+    score: float | None = None
+
+
+def first_said(view: View, find: Callable[[str], Found | None], none_found: str) -> Outcome:
+    """Pass on the first piece of what the platform said in which ``find`` finds something.
+
+    The outcome names the turn, the turn's kind and the part (``turn 2: welcome button: …``,
+    ``part="button"``); fail with ``none_found`` when no piece has it; not applicable when the
+    platform said nothing at all.
+    """
+    if not view.said:
+        return not_applicable("the platform said nothing")
+    for piece in view.said:
+        found = find(piece.text)
+        if found is not None:
+            return passed(f"{piece.where}: {found.evidence}", piece.index, quote=found.quote,
+                          link=found.link, score=found.score, part=piece.part)  # fmt: skip
     return failed(none_found)

@@ -1,87 +1,38 @@
-"""An optional LLM judge behind an interface: an OpenAI-compatible endpoint, cached.
+"""An LLM judges a criterion in the rubric's own words (only when the audit configures one).
 
-Off unless the audit configures an endpoint (a :class:`Judge` in the scoring context); then
-the prompt and verdict are recorded in the evidence and answers are cached by a hash of the
-model, prompt and transcript, so a re-score costs nothing and gives the same verdict.
+``llm_judge: {prompt: TEXT}`` asks the judge the criterion's title and description (and the
+prompt, when given); without a judge it is n/a. ``llm_judge: {otherwise: CHECK}`` lets the
+judge decide where one is configured and the other check (a structural reading) elsewhere or
+when the judge could not answer; the evidence says which decided. A judge's pass or fail
+always quotes the transcript's words and carries the judge's confidence as the score.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import urllib.request
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, ClassVar, Protocol
+import dataclasses
+from typing import Any, ClassVar
 
 from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View, not_applicable
-
-SYSTEM = (
-    "You review a customer-support transcript. Answer with one JSON object "
-    '{"verdict": "pass" | "fail" | "na", "reason": "<one sentence quoting the reply>"}.'
-)
+from shopper.scoring.context import Judge as Judge  # the protocol's home is the context
+from shopper.scoring.judge.prompt import JudgeRequest
 
 
-@dataclass(frozen=True)
-class JudgeVerdict:
-    result: str  # pass | fail | na
-    reason: str
-
-
-class Judge(Protocol):
-    def judge(self, prompt: str, transcript: str) -> JudgeVerdict: ...
-
-
-@dataclass(frozen=True)
-class OpenAICompatibleJudge:
-    """``POST {url}/chat/completions`` with ``model``; answers cached under ``cache_dir``."""
-
-    url: str
-    model: str
-    api_key: str | None = None
-    cache_dir: Path | None = None
-    timeout_s: float = 60.0
-
-    def judge(self, prompt: str, transcript: str) -> JudgeVerdict:
-        key = hashlib.sha256(json.dumps([self.model, prompt, transcript]).encode()).hexdigest()
-        cached = self.cache_dir / f"{key}.json" if self.cache_dir else None
-        if cached and cached.exists():
-            data = json.loads(cached.read_text(encoding="utf-8"))
-            return JudgeVerdict(data["result"], data["reason"])
-        verdict = self._ask(prompt, transcript)
-        if cached:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(json.dumps({"result": verdict.result, "reason": verdict.reason}), encoding="utf-8")
-        return verdict
-
-    def _ask(self, prompt: str, transcript: str) -> JudgeVerdict:
-        body = {
-            "model": self.model,
-            "temperature": 0,
-            "messages": [
-                {"role": "system", "content": SYSTEM},
-                {"role": "user", "content": f"{prompt}\n\nTranscript:\n{transcript}"},
-            ],
-        }
-        headers = {"Content-Type": "application/json"}
-        if self.api_key:
-            headers["Authorization"] = f"Bearer {self.api_key}"
-        request = urllib.request.Request(
-            self.url.rstrip("/") + "/chat/completions", json.dumps(body).encode(), headers, method="POST"
-        )
-        with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
-            answer = json.loads(response.read())
-        content = answer["choices"][0]["message"]["content"]
-        try:
-            parsed = json.loads(content[content.index("{") : content.rindex("}") + 1])
-            result = parsed.get("verdict", "na")
-            return JudgeVerdict(result if result in ("pass", "fail", "na") else "na", str(parsed.get("reason", "")))
-        except ValueError:
-            return JudgeVerdict("na", f"unreadable verdict: {content[:200]}")
+def request_for(view: View, question: str) -> JudgeRequest:
+    """The judge's request for this view: the transcript up to the last reply in scope."""
+    last = max(reply.index for reply in view.replies)
+    criterion = view.context.criterion
+    return JudgeRequest(
+        criterion=criterion.id if criterion else "criterion",
+        title=criterion.title if criterion else "",
+        description=criterion.description if criterion else "",
+        question=question,
+        turns=tuple((turn.role, turn.text) for turn in view.turns[: last + 1]),
+        in_scope=tuple(reply.index for reply in view.replies),
+    )
 
 
 class LlmJudge(Check):
-    """An LLM judges the replies against your prompt (only when the audit configures one)."""
+    """An LLM judges the replies against the criterion's text (only when the audit configures one)."""
 
     name = "llm_judge"
     family = "llm_judge"
@@ -89,16 +40,35 @@ class LlmJudge(Check):
 
     def __init__(self, params: Any, path: str) -> None:
         super().__init__(params, path)
-        if not isinstance(params, dict) or not isinstance(params.get("prompt"), str) or set(params) - {"prompt"}:
-            raise CheckSpecError(f"{path}.{self.name}", "expected {prompt: TEXT}")
-        self.prompt: str = params["prompt"]
+        here = f"{path}.{self.name}"
+        if params is True:
+            params = {}
+        if not isinstance(params, dict) or set(params) - {"prompt", "otherwise"}:
+            raise CheckSpecError(here, "expected true or {prompt: TEXT, otherwise: CHECK} (both optional)")
+        prompt = params.get("prompt", "")
+        if not isinstance(prompt, str):
+            raise CheckSpecError(f"{here}.prompt", "expected a text")
+        self.prompt: str = prompt
+        self.otherwise: Check | None = None
+        if "otherwise" in params:
+            from shopper.scoring.checks.registry import compile_check
+
+            self.otherwise = compile_check(params["otherwise"], f"{here}.otherwise")
 
     def evaluate(self, view: View) -> Outcome:
         judge = view.context.judge
-        if judge is None:
-            return not_applicable("no LLM judge configured")
         if not view.replies:
             return not_applicable("no agent reply")
-        transcript = "\n".join(f"[{i}] {t.role}: {t.text}" for i, t in enumerate(view.turns))
-        verdict = judge.judge(self.prompt, transcript)
-        return Outcome(verdict.result, f'LLM judge on "{self.prompt}": {verdict.reason}')  # type: ignore[arg-type]
+        if judge is None:
+            return self._fallback(view, "no LLM judge configured")
+        verdict = judge.judge(request_for(view, self.prompt))
+        if verdict.error:
+            return self._fallback(view, verdict.reason)
+        evidence = f"LLM judge: {verdict.reason}" if verdict.reason else "LLM judge"
+        return Outcome(verdict.result, evidence, verdict.turn, quote=verdict.quote, score=verdict.confidence)
+
+    def _fallback(self, view: View, why: str) -> Outcome:
+        if self.otherwise is None:
+            return not_applicable(why)
+        outcome = self.otherwise.evaluate(view)
+        return dataclasses.replace(outcome, evidence=f"structural reading ({why}): {outcome.evidence}")

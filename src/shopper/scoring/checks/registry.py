@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import importlib
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -18,6 +19,7 @@ FAMILIES = (
     "language",
     "structure",
     "similarity",
+    "service",
     "llm_judge",
 )
 COMBINATORS = ("all", "any", "not")
@@ -49,15 +51,19 @@ class _Combination(Check):
         super().__init__(None, path)
         self.parts = tuple(parts)
 
+    def reads_said(self) -> bool:
+        return any(part.reads_said() for part in self.parts)
+
     def evaluate(self, view: View) -> Outcome:
-        outcomes = [part.evaluate(view) for part in self.parts]
+        """The deciding part's outcome, carrying every part's outcome in ``parts``."""
+        outcomes = tuple(part.evaluate(view) for part in self.parts)
         for outcome in outcomes:
             if outcome.result == self.decisive:
-                return outcome
+                return replace(outcome, parts=outcomes)
         rest = [o for o in outcomes if o.result == self.otherwise]
         if not rest:
-            return outcomes[0]
-        return Outcome(self.otherwise, "; ".join(o.describe() for o in rest if o.evidence))
+            return replace(outcomes[0], parts=outcomes)
+        return Outcome(self.otherwise, "; ".join(o.describe() for o in rest if o.evidence), parts=outcomes)
 
 
 class AllOf(_Combination):
@@ -81,11 +87,14 @@ class Not(Check):
         super().__init__(None, path)
         self.part = part
 
+    def reads_said(self) -> bool:
+        return self.part.reads_said()
+
     def evaluate(self, view: View) -> Outcome:
         inner = self.part.evaluate(view)
         if inner.result == "na":
             return inner
-        return Outcome("fail" if inner.result == "pass" else "pass", inner.evidence, inner.turn)
+        return replace(inner, result="fail" if inner.result == "pass" else "pass")
 
 
 def compile_check(spec: Any, path: str = "check") -> Check:
