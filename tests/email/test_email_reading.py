@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from email.message import EmailMessage
 from pathlib import Path
@@ -130,3 +131,13 @@ def test_bounce_words_quote_the_diagnostic_code() -> None:
 )
 def test_a_name_block_is_cut_but_a_short_answer_is_not(text: str, new: str) -> None:
     assert split_text(text).new == new
+
+
+def test_the_benchmark_fails_when_a_mail_is_misread(tmp_path: Path) -> None:
+    shutil.copy(CORPUS / "eml" / "gmail-en-1.eml", tmp_path)
+    truth = json.loads((CORPUS / "eml" / "gmail-en-1.json").read_text(encoding="utf-8"))
+    truth["new"] += " (a word the mail does not say)"
+    truth["kind"] = "auto_ack"
+    (tmp_path / "gmail-en-1.json").write_text(json.dumps(truth), encoding="utf-8")
+    failures = read_corpus(tmp_path).failures()
+    assert any("new text exact 0.0%" in f for f in failures) and any("kind right" in f for f in failures)
