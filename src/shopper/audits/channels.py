@@ -99,6 +99,7 @@ class Channels:
             hostile=demo.hostile,
             faults={demo.profile: frozenset(Fault(f) for f in demo.faults)} if demo.faults else {},
             speed=demo.speed,
+            redact=self.plan.secrets,
         )
         platform = await self._stack.enter_async_context(DemoPlatform(options))
         self.demos[target.id] = platform

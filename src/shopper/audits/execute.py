@@ -12,6 +12,7 @@ from shopper.audits.matrix import ConversationSpec, expand
 from shopper.audits.plan import Plan, load_plan
 from shopper.audits.progress import ConsoleProgress
 from shopper.audits.runfolder import (
+    ARTIFACTS,
     RESULTS,
     Manifest,
     ResultsWriter,
@@ -83,7 +84,7 @@ def prepare(request: RunRequest) -> tuple[Plan, Path, Manifest, list[Conversatio
 
 async def execute(request: RunRequest) -> RunOutcome:
     plan, run_dir, manifest, specs = prepare(request)
-    (run_dir / "artifacts").mkdir(exist_ok=True)
+    (run_dir / ARTIFACTS).mkdir(exist_ok=True)
     settings = RunnerSettings(
         run_id=manifest.run,
         run_dir=run_dir,
