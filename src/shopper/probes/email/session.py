@@ -110,11 +110,11 @@ class EmailSession:
         )
         self._references.append(message_id)
         self._last_sent_ms = accepted.at_ms
-        self._save(raw, "sent")
+        saved = self._save(raw, "sent")
         return Turn(
             role="shopper", text=text, at_ms=accepted.at_ms, kind="message",
             meta={"message_id": message_id, "subject": str(message["Subject"]),
-                  "smtp_reply": accepted.reply, "smtp_attempts": accepted.attempts},
+                  "smtp_reply": accepted.reply, "smtp_attempts": accepted.attempts, "file": saved},
         )
 
     async def await_reply(self, *, within_s: float, settle_s: float) -> list[Turn]:
