@@ -71,3 +71,18 @@ def test_json_records_lose_the_value_and_keep_their_shape() -> None:
 def test_values_too_short_to_redact_safely_are_left_alone() -> None:
     redactor = Redactor(["abc", SECRET])
     assert redactor("abc " + SECRET) == f"abc {REDACTED}"
+
+
+def test_every_run_file_name_is_spelt_once_in_the_source() -> None:
+    """``grep '"results.jsonl"' src/`` finds one definition: the run folder's layout has one owner."""
+    from shopper import runfiles
+
+    source = Path(runfiles.__file__).parent
+    names = [runfiles.RESULTS, runfiles.MANIFEST, runfiles.SUMMARY_JSON, runfiles.SUMMARY_MD,
+             runfiles.RESULTS_CSV, runfiles.JUNIT, runfiles.INDEX]  # fmt: skip
+    for name in names:
+        spelt = [str(p.relative_to(source)) for p in source.rglob("*.py")
+                 if f'"{name}"' in p.read_text(encoding="utf-8") and p.parent.name != "demo"]  # fmt: skip
+        assert spelt == ["runfiles.py"], (name, spelt)
+    folders = [str(p.relative_to(source)) for p in source.rglob("*.py") if '/ "artifacts"' in p.read_text(encoding="utf-8")]
+    assert folders == [], folders

@@ -12,8 +12,6 @@ from shopper.audits.matrix import ConversationSpec, expand
 from shopper.audits.plan import Plan, load_plan
 from shopper.audits.progress import ConsoleProgress
 from shopper.audits.runfolder import (
-    ARTIFACTS,
-    RESULTS,
     Manifest,
     ResultsWriter,
     default_run_dir,
@@ -25,6 +23,7 @@ from shopper.audits.runner import Runner, RunnerSettings, RunSummary
 from shopper.audits.scoring_bridge import scorer_for
 from shopper.audits.shard import Shard, ShardInfo
 from shopper.results import ConversationResult, read_results
+from shopper.runfiles import ARTIFACTS, RESULTS
 
 
 @dataclass(frozen=True)

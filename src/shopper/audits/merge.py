@@ -20,10 +20,11 @@ import click
 from shopper import __version__
 from shopper.audits.gate import GateVerdict, evaluate_gate, nothing_reached
 from shopper.audits.model import Gate
-from shopper.audits.runfolder import ARTIFACTS, RESULTS, Manifest, ResultsWriter
+from shopper.audits.runfolder import Manifest, ResultsWriter
 from shopper.audits.shard import ShardInfo
 from shopper.exitcodes import ExitCode
 from shopper.results import ConversationResult, read_results
+from shopper.runfiles import ARTIFACTS, RESULTS
 
 
 class MergeError(Exception):

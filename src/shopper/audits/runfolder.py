@@ -7,35 +7,19 @@ appends, so every finished conversation is there exactly once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from shopper.results import ConversationResult, read_results
-
-RESULTS = "results.jsonl"
-MANIFEST = "run.json"
-ARTIFACTS = "artifacts"
-
-
-def conversation_slug(key: str, limit: int = 80) -> str:
-    """A file-name-safe slug of a conversation key, hash-truncated when long (playwright-pytest)."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key).strip("-.") or "conversation"
-    if len(slug) <= limit and slug == key:
-        return slug
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
-    return f"{slug[: limit - 9]}-{digest}"
+from shopper.runfiles import MANIFEST, RunFolder
 
 
 def conversation_artifacts(run_dir: Path, key: str, attempt: int = 1) -> Path:
-    """Where one conversation's evidence goes: ``artifacts/<slug>/`` (``attempt-N/`` inside it
-    for a retry), so no two conversations, nor two attempts, ever write the same file."""
-    folder = run_dir / ARTIFACTS / conversation_slug(key)
-    return folder if attempt <= 1 else folder / f"attempt-{attempt}"
+    """Where one conversation's evidence goes (see :meth:`RunFolder.conversation`)."""
+    return RunFolder(run_dir).conversation(key, attempt)
 
 
 @dataclass(frozen=True)
