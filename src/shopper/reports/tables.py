@@ -72,8 +72,8 @@ def markdown(data: dict[str, Any], limit: int = 15) -> str:
              f"{data['conversations']} conversations ({status or 'none'}); pass rate {pct(total.get('pass_rate'))}, "
              f"{total.get('critical_violations', 0)} critical violations.", "",
              "| target | score | pass rate | critical | availability | chat p50 / p90 | email p50 / p90 "
-             "| SLA breach | language match |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| SLA breach | language match | answered by a bot |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for t in data["targets"]:
         per = []
         for channel in ("chat", "email"):
@@ -82,7 +82,7 @@ def markdown(data: dict[str, Any], limit: int = 15) -> str:
         score = "–" if t["score_mean"] is None else f"{t['score_mean']:.0f}"
         lines.append(f"| {md_code(t['target'])} | {score} | {pct(t['pass_rate'])} | {t['critical_violations']} "
                      f"| {pct(t['availability'])} | {per[0]} | {per[1]} | {pct(t['sla_breach_rate'])} "
-                     f"| {pct(t['language_match_rate'])} |")
+                     f"| {pct(t['language_match_rate'])} | {pct(t.get('bot_answer_rate'))} |")
     groups = [(t["target"], f) for t in data["targets"] for f in t["top_findings"]]
     if groups:
         lines += ["", "### Critical findings", ""]

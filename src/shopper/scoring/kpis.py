@@ -5,7 +5,9 @@ Per conversation, :func:`conversation_kpis` fills ``result.kpis``: ``first_respo
 criterion failed; None if none applied; the audit runner may overwrite it with its own SLA)
 and the extras ``replied`` (any agent reply), ``language_match`` (the ``language`` criteria
 passed; None if none could tell) and ``resolved`` (as the runner set it, else True when
-``resolution_ms`` is set; None if the scenario marks no resolution).
+``resolution_ms`` is set; None if the scenario marks no resolution) and ``answered_by_bot``
+(the first reply was sent by a bot or an autoresponder, by its headers or its meaning; None
+without a reply).
 
 :func:`aggregate` returns one row per target × channel, :func:`overall` one row for all,
 with these columns:
@@ -22,6 +24,7 @@ mean_response_ms            mean of the per-conversation mean response times
 sla_breach_rate             share of conversations with a ``speed`` criterion that breached
 resolution_rate             share resolved, over conversations whose scenario marks resolution
 handoff_rate                share of replied conversations handed off (or offered) to a human
+bot_answer_rate             share of replied conversations whose first reply a bot sent
 language_match_rate         share in the customer's language, over those where it could tell
 critical_violations         number of failed critical criteria
 critical_conversations      conversations with at least one failed critical criterion
@@ -47,7 +50,7 @@ if TYPE_CHECKING:
 COLUMNS = (
     "target", "channel", "conversations", "replied", "availability", "first_response_p50_ms",
     "first_response_p90_ms", "first_response_max_ms", "mean_response_ms", "sla_breach_rate",
-    "resolution_rate", "handoff_rate", "language_match_rate", "critical_violations",
+    "resolution_rate", "handoff_rate", "bot_answer_rate", "language_match_rate", "critical_violations",
     "critical_conversations", "score_mean", "pass_rate",
 )
 
@@ -69,7 +72,8 @@ def conversation_kpis(result: ConversationResult, replies: Sequence[Reply], rows
     handed_off = any(t.kind == "handoff" for t in result.turns) or any(
         row.id.startswith("offers-human") and row.result == "pass" for row in rows
     )
-    extra.update(replied=bool(replies), language_match=_verdict(rows, "language"), resolved=resolved)
+    extra.update(replied=bool(replies), language_match=_verdict(rows, "language"), resolved=resolved,
+                 answered_by_bot=replies[0].turn.automated if replies else None)
     return Kpis(
         first_response_ms=replies[0].latency_ms if replies else None,
         mean_response_ms=sum(latencies) / len(latencies) if latencies else None,
@@ -99,12 +103,14 @@ def frame(results: Iterable[ConversationResult]) -> pd.DataFrame:
             "status": str(result.status), "replied": bool(extra.get("replied", result.kpis.agent_turns > 0)),
             "first_response_ms": result.kpis.first_response_ms, "mean_response_ms": result.kpis.mean_response_ms,
             "sla_breached": result.kpis.sla_breached, "resolved": extra.get("resolved"),
-            "handed_off": result.kpis.handed_off, "language_match": extra.get("language_match"),
+            "handed_off": result.kpis.handed_off, "answered_by_bot": extra.get("answered_by_bot"),
+            "language_match": extra.get("language_match"),
             "critical_failures": result.critical_failures, "score": result.score, "passed": passed(result),
         })
     return pd.DataFrame(rows, columns=[
         "target", "channel", "scenario", "status", "replied", "first_response_ms", "mean_response_ms",
-        "sla_breached", "resolved", "handed_off", "language_match", "critical_failures", "score", "passed",
+        "sla_breached", "resolved", "handed_off", "answered_by_bot", "language_match", "critical_failures", "score",
+        "passed",
     ])
 
 
@@ -127,6 +133,7 @@ def summarize(group: pd.DataFrame) -> dict[str, Any]:
         "sla_breach_rate": rate(group["sla_breached"]),
         "resolution_rate": rate(group["resolved"]),
         "handoff_rate": float(replied["handed_off"].mean()) if not replied.empty else None,
+        "bot_answer_rate": rate(replied["answered_by_bot"]),
         "language_match_rate": rate(group["language_match"]),
         "critical_violations": int(group["critical_failures"].sum()),
         "critical_conversations": int((group["critical_failures"] > 0).sum()),
