@@ -230,3 +230,47 @@ def test_targets_are_interleaved_so_a_slow_desk_cannot_hold_every_slot(project: 
     order = [s.target.id for s in interleave_targets(specs)]
     assert sorted(order) == sorted(s.target.id for s in specs)
     assert order[:5] == ["steady", "down", "hiccup", "silent", "buggy"]
+
+
+def test_a_scenario_var_marked_secret_is_sent_and_never_written(project: Path) -> None:
+    (project / "scenarios" / "ticket.yaml").unlink()
+    (project / "scenarios" / "account.yaml").write_text("""\
+scenario: account
+title: Gives an account reference the desk needs
+channels: [chat]
+vars: {ref: "ACC-{{ fake.numerify('######') }}-{{ persona.name | length }}"}
+secret_vars: [ref]
+script:
+  - say: {en: "My account reference is {{ ref }}.", zh: "我的账户编号是 {{ ref }}。"}
+  - say: {en: "Please check it.", zh: "请查一下。"}
+""", encoding="utf-8")
+    said: list[str] = []
+
+    @asynccontextmanager
+    async def recording(spec: ConversationSpec, ctx: SessionContext) -> AsyncIterator[FakeSession]:
+        session = FakeSession(spec)
+        yield session
+        said.extend(session.said)
+
+    plan, run_dir, manifest, specs = prepare(RunRequest(audit=project / "audits" / "fake.yaml", out=project / "run"))
+    settings = RunnerSettings(run_id=manifest.run, run_dir=run_dir, concurrency=8, retries=0)
+    writer = ResultsWriter(run_dir / RESULTS)
+    try:
+        asyncio.run(Runner(plan, settings, recording, lambda spec: Pace(within_s=5, settle_s=0.1)).run(specs, writer))
+    finally:
+        writer.close()
+    refs = {text.split("is ")[-1].rstrip(".") for text in said if text.startswith("My account reference")}
+    assert refs and all(ref.startswith("ACC-") for ref in refs), said
+    written = (run_dir / RESULTS).read_text(encoding="utf-8")
+    assert not any(ref in written for ref in refs)
+    assert "My account reference is [redacted]." in written and "You asked: Please check it." in written
+
+
+def test_secret_vars_must_name_a_var(tmp_path: Path) -> None:
+    from shopper.loader import load_file
+
+    path = tmp_path / "bad.yaml"
+    path.write_text("scenario: bad\ntitle: t\nvars: {ref: x}\nsecret_vars: [reff]\n"
+                    "script:\n  - say: {en: hi}\n", encoding="utf-8")
+    loaded, problems = load_file(path, {})
+    assert loaded is None and any("secret_vars names reff, not in vars (ref)" in p.message for p in problems)

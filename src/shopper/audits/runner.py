@@ -110,11 +110,12 @@ class Runner:
         audit = self.plan.audit
         seed = stable_seed(audit.seed, spec.key)
         persona, variables = persona_and_context(spec.scenario, spec.locale, seed)
+        secrets = self.settings.secrets | {str(variables[name]) for name in spec.scenario.secret_vars}
         ctx = SessionContext(
             key=spec.key,
             persona=persona,
             artifacts_dir=conversation_artifacts(self.settings.run_dir, spec.key, attempt),
-            secrets=tuple(sorted(self.settings.secrets)),
+            secrets=tuple(sorted(secrets)),
             run_dir=self.settings.run_dir,
         )
         started = utc_now()
@@ -162,7 +163,7 @@ class Runner:
         if self.scorer is not None:
             # off the event loop: a judge's HTTP round trips must not stall the other conversations
             result = await asyncio.to_thread(self.scorer, result, spec, transcript)
-        return redact(result, self.settings.secrets), retryable
+        return redact(result, secrets), retryable
 
 
 async def _close(session: ChannelSession, failed: bool) -> Artifacts:

@@ -124,7 +124,17 @@ class Scenario(_Strict):
     channels: tuple[Channel, ...] = ("chat", "email")
     persona: PersonaTemplate = Field(default_factory=PersonaTemplate)
     vars: dict[str, str] = Field(default_factory=dict)
+    # names of ``vars`` whose rendered values are secret (an account number, a one-off
+    # reference): sent where the script says, redacted from everything written, like ``${ENV}``
+    secret_vars: tuple[str, ...] = ()
     script: tuple[Step, ...]
+
+    @model_validator(mode="after")
+    def _secret_vars_exist(self) -> Scenario:
+        unknown = [name for name in self.secret_vars if name not in self.vars]
+        if unknown:
+            raise ValueError(f"secret_vars names {', '.join(unknown)}, not in vars ({', '.join(self.vars) or 'none'})")
+        return self
 
     @field_validator("scenario")
     @classmethod
