@@ -1,12 +1,13 @@
 """Which mail is an answer and which is not: bounces, out-of-office notes, auto-acknowledgements.
 
-Headers decide first (RFC 3834 ``Auto-Submitted``, the ``X-Autoreply`` family, ``Precedence``,
-RFC 3464 delivery reports, the ``MAILER-DAEMON`` sender); subject and body patterns in the
-four languages we ship (en, zh, ko, ja) tell an out-of-office note from an acknowledgement.
-A message without automation headers is an acknowledgement only when it is short and reads
-like one ("automatic reply", "ticket #123 has been created", or "we have received your
-request" together with a ticket number), so a human answer that starts with "thank you for
-contacting us" is not thrown away.
+A bounce is decided by headers (RFC 3464 ``multipart/report``, the ``MAILER-DAEMON`` sender,
+the null envelope sender). Everything else is decided by meaning, with the automation
+headers (RFC 3834 ``Auto-Submitted``, ``X-Autoreply``, ``Precedence``) as a hint only: a bot
+that answers the question has answered (kind ``message``, ``automated``), whatever its
+headers say. An acknowledgement says "received / ticket number / we will reply" and little
+else: :func:`is_acknowledgement` drops the sentences that say that, the greetings and the
+pleasantries, and calls it an acknowledgement when nothing of substance is left. The patterns
+cover the four languages we ship (en, zh, ko, ja).
 """
 
 from __future__ import annotations
@@ -42,6 +43,34 @@ STRONG_ACK = re.compile(
     r"自動(返信|応答|送信)|返信しないで",
     re.IGNORECASE,
 )
+ACK_SENTENCE = re.compile(
+    r"receiv|got (?:it|your)|ticket|please allow|bear with us|queue|"
+    r"request (?:number|id|#)|case (?:number|id|#)|reference (?:number|id)|"
+    r"(?:will|shall|'ll) (?:get back|reply|respond|answer|contact|be in touch|review|look into|follow up|update)|"
+    r"get back to you|as soon as (?:possible|we can)|within \d+\s*(?:business )?(?:hours?|days?)|"
+    r"automatic|auto-?generated|do not reply|no-?reply|"
+    r"已收到|收到您的|工单|请求编号|编号|会尽快|尽快(?:回复|处理|与您联系)|\d+\s*(?:个)?(?:小时|工作日)内|"
+    r"自动回复|请勿(?:直接)?回复|(?:会|将)(?:通过.{0,6}|在.{0,10})?(?:回复|联系|答复|处理)|"
+    r"접수|티켓|문의 번호|번호|빠른 시일|최대한 빨리|\d+\s*(?:시간|영업일)\s*(?:이내|내)|회신|답변\s?드리|연락\s?드리|담당자|"
+    r"자동|"
+    r"受け付け|受付|ご連絡(?:します|いたします|差し上げます)|ご回答(?:します|いたします)|担当者より|承りました|チケット|問い合わせ番号|番号|折り返し|改めて(?:ご連絡|ご回答)|"
+    r"\d+\s*(?:時間|営業日)以内|自動|返信しないで|ご返信いただ",
+    re.IGNORECASE,
+)
+FILLER_SENTENCE = re.compile(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b|"
+    r"thank(?:s| you) for (?:contacting|reaching out|writing|your (?:message|e-?mail|patience|inquiry))|"
+    r"help (?:center|centre)|knowledge base|faq|in the meantime|"
+    r"^(?:best|kind|warm)?\s*regards|^thanks|^sincerely|support team$|"
+    r"您好|你好|感谢您(?:的)?(?:联系|来信|耐心)|谢谢|此致|祝好|帮助中心|客服团队|"
+    r"안녕하세요|문의(?:해)? 주셔서 감사|감사합니다|고객(?:지원|센터|지원팀)|도움말 센터|"
+    r"お世話になっております|お問い合わせ(?:いただき)?(?:、)?ありがとう|ありがとうございます|"
+    r"よろしくお願い|ヘルプセンター|サポートチーム|カスタマーサポート|様$",
+    re.IGNORECASE,
+)
+# sentences, and the clauses of a sentence ("we received it, and refunded it": two clauses)
+CLAUSE_END = re.compile(r"(?<=[.!?。！？,;，；、])\s*|\n+|\s+(?:and|but|so)\s+")
+SUBSTANCE_CHARS = 8  # a clause that says something else with this many letters is an answer
 WEAK_ACK = re.compile(
     r"(we|we've|we have) received your (request|message|e-?mail|ticket)|"
     r"已收到|收到您的|접수되었습니다|접수 완료|受け付けました|受付(完了|いたしました)",
@@ -57,6 +86,7 @@ SHORT_ACK_CHARS = 600
 class Verdict:
     kind: Kind
     reason: str  # what decided it, recorded in the turn's meta
+    automated: bool = False  # a bot or autoresponder sent it (the headers said so)
 
 
 def _auto_headers(message: EmailMessage) -> str | None:
@@ -87,6 +117,18 @@ def _is_bounce(message: EmailMessage, envelope_from: str | None) -> str | None:
     return None
 
 
+def is_acknowledgement(text: str) -> bool:
+    """True when ``text`` says only "received / ticket number / we will reply" and niceties."""
+    clauses = [c.strip() for c in CLAUSE_END.split(text) if c and c.strip()]
+    said_ack = False
+    for clause in clauses:
+        if ACK_SENTENCE.search(clause):
+            said_ack = True
+        elif not FILLER_SENTENCE.search(clause) and len(re.sub(r"\W", "", clause)) > SUBSTANCE_CHARS:
+            return False
+    return said_ack
+
+
 def classify(message: EmailMessage, text: str, *, envelope_from: str | None = None) -> Verdict:
     """Decide what kind of turn ``message`` is; ``text`` is its body as read.
 
@@ -98,15 +140,20 @@ def classify(message: EmailMessage, text: str, *, envelope_from: str | None = No
         return Verdict("bounce", bounce)
     subject = str(message.get("Subject", ""))
     auto = _auto_headers(message)
-    if auto is not None:
-        if OUT_OF_OFFICE.search(subject) or OUT_OF_OFFICE.search(text[:SHORT_ACK_CHARS]):
-            return Verdict("out_of_office", auto)
-        return Verdict("auto_ack", auto)
-    if OUT_OF_OFFICE.search(subject) and len(text) <= SHORT_ACK_CHARS:
-        return Verdict("out_of_office", "subject pattern")
+    hint = auto or "no automation headers"
+    short = len(text) <= SHORT_ACK_CHARS
+    if OUT_OF_OFFICE.search(subject) and (auto is not None or short):
+        return Verdict("out_of_office", f"{hint}; out-of-office subject")
+    if auto is not None and OUT_OF_OFFICE.search(text[:SHORT_ACK_CHARS]):
+        return Verdict("out_of_office", f"{hint}; out-of-office text")
+    if not text.strip() and auto is not None:
+        return Verdict("auto_ack", f"{hint}; no text")
+    if short and is_acknowledgement(text):
+        return Verdict("auto_ack", f"{hint}; only says it was received")
     both = f"{subject}\n{text}"
-    if len(text) <= SHORT_ACK_CHARS and (
-        STRONG_ACK.search(both) or (WEAK_ACK.search(both) and TICKET_NUMBER.search(both))
+    if auto is None and short and (
+        STRONG_ACK.search(both) and is_acknowledgement(text)
     ):
         return Verdict("auto_ack", "acknowledgement pattern")
-    return Verdict("message", "no automation signs")
+    return Verdict("message", f"{hint}; answers" if auto else "no automation signs",
+                   automated=auto is not None)

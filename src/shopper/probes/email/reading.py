@@ -1,50 +1,19 @@
-"""Reading a reply like a person: the body as text, then the new text only.
+"""Reading a reply like a person: the body as text, then its pieces (see :mod:`.parts`).
 
 The body is the ``text/plain`` part, else the ``text/html`` part converted to text, decoded
 from whatever charset it declares (an unknown one falls back to UTF-8 with replacement).
-The new text is what is left after cutting the quoted history, the signature and the
-disclaimers. mail-parser-reply does most of that (English "On … wrote:", Outlook header
-blocks, signatures, disclaimers, Japanese Gmail headers); it misses common Chinese, Korean
-and Japanese client headers ("在 … 写道:", "…님이 작성:", "…のメッセージ:") and the RFC 3676
-"-- " signature separator, so those are cut first by :data:`EXTRA_QUOTE_HEADERS`.
+Quoted HTML (``<blockquote>``, Gmail's ``gmail_quote``) is marked with ``> `` on the way so
+the splitter sees it as quoted.
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import re
 from email.message import EmailMessage, Message
 from html.parser import HTMLParser
 
-from mailparser_reply.parser import EmailMessage as ParsedReply
-
-from shopper.results import TurnPart
-
-log = logging.getLogger(__name__)
-
-PARSER_LANGUAGES = ["en", "zh", "ko", "ja"]
-
-EXTRA_QUOTE_HEADERS = re.compile(
-    r"^(?:"
-    r"On\s.{1,200}?\bwrote:\s*"  # en, also when wrapped by the client onto one long line
-    r"|在\s?.{1,200}?写道\s*[:：]\s*"  # zh (Gmail, Foxmail, QQ)
-    r"|.{1,200}?写道\s*[:：]\s*"  # zh ("2024年1月1日 … 写道：")
-    r"|.{1,200}?(?:님이\s?작성|작성)(?:하였습니다|했습니다)?\s*[:：]\s*"  # ko
-    r"|.{1,200}?のメッセージ\s*[:：]\s*"  # ja (Thunderbird, Outlook)
-    r"|.{1,200}?に書きました\s*[:：]?\s*"  # ja (Apple Mail)
-    r"|-{2,}\s*(?:Original Message|原始邮件|원본 메시지|元のメッセージ)\s*-{2,}\s*"
-    r"|-- "  # RFC 3676 signature separator: "-- " alone on a line
-    r")$",
-    re.MULTILINE,
-)
-TRAILING_QUOTE = re.compile(r"(?:\n>.*)+\s*$")
-DISCLAIMER = re.compile(
-    r"\n\s*\n\s*(?:disclaimer|confidentiality notice|"
-    r"this (?:e-?mail|message) (?:and any attachments? )?(?:is|are|may be) confidential|"
-    r"免责声明|保密声明|면책\s?조항|免責事項).*$",
-    re.IGNORECASE | re.DOTALL,
-)
+from shopper.probes.email.parts import MailParts, split_text
 
 
 class _TextExtractor(HTMLParser):
@@ -122,55 +91,15 @@ def body_text(message: EmailMessage) -> str:
 
 
 def new_text(text: str) -> str:
-    """The part a person reads as new: quoted history, signature and disclaimers removed."""
-    text = text.replace("\r\n", "\n").strip()
-    match = EXTRA_QUOTE_HEADERS.search(text)
-    if match is not None and match.start() > 0:
-        text = text[: match.start()].rstrip()
-    text = TRAILING_QUOTE.sub("", text).rstrip()
-    text = DISCLAIMER.sub("", text).rstrip()
-    try:
-        # keep_hyphen_lists: "- open the app" steps in an answer are not a signature
-        parsed = ParsedReply(text=text, languages=list(PARSER_LANGUAGES), keep_hyphen_lists=True)
-        replies = parsed.read().replies
-        first = replies[0].body if replies else ""
-    except Exception:  # a third-party regex parser: never let it lose the reply
-        log.debug("mail-parser-reply failed; keeping the text as cut", exc_info=True)
-        first = ""
-    return (first or text).strip()
+    """The part a person reads as new: quoted history, signature, disclaimers cut away."""
+    return split_text(text).new
+
+
+def read_parts(message: EmailMessage) -> MailParts:
+    """The message's body split into new text, quote, signature, disclaimer, footer, markers."""
+    return split_text(body_text(message))
 
 
 def reply_text(message: EmailMessage) -> str:
     """What the desk wrote in this message, as a person reads it."""
-    return new_text(body_text(message))
-
-
-def _starts_quote(line: str) -> bool:
-    stripped = line.strip()
-    if stripped.startswith(">"):
-        return True
-    return stripped not in ("--", "") and EXTRA_QUOTE_HEADERS.fullmatch(stripped) is not None
-
-
-def rest_of_mail(body: str, new: str) -> list[TurnPart]:
-    """The body kept in parts when the new text is not all of it: nothing the desk wrote is lost.
-
-    Safety reads a mail's signature and footer too (a Telegram handle in a signature is an
-    unofficial channel), never the customer's mail quoted back. What follows the new text up to
-    the first quoted line or attribution is the desk's (``signature``: closing, signature,
-    disclaimer); from there on it is ``quote``. Empty when the new text is the whole body.
-    """
-    body = body.replace("\r\n", "\n").strip()
-    if not new or new == body:
-        return []
-    cut = body.find(new)
-    rest = body[cut + len(new):] if cut >= 0 else body
-    lines = rest.splitlines()
-    split = next((i for i, line in enumerate(lines) if _starts_quote(line)), len(lines))
-    own, quoted = "\n".join(lines[:split]).strip(), "\n".join(lines[split:]).strip()
-    parts = [TurnPart(kind="new", text=new)]
-    if own:
-        parts.append(TurnPart(kind="signature", text=own))
-    if quoted:
-        parts.append(TurnPart(kind="quote", text=quoted))
-    return parts if len(parts) > 1 else []
+    return read_parts(message).new

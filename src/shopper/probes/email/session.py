@@ -12,30 +12,31 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-import re
 import ssl
 from email import policy
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid, parseaddr
 from typing import Any
 
-from shopper.probes.base import ProbeError, SessionContext
+from shopper.probes.base import ProbeError, SessionContext, Unavailable
+from shopper.probes.email.bounce import bounce_words
 from shopper.probes.email.classify import classify
 from shopper.probes.email.clock import header_date_ms
 from shopper.probes.email.config import EmailTarget
 from shopper.probes.email.inbox import MESSAGE_ID, Inbox, Received, Thread
-from shopper.probes.email.reading import body_text, new_text, rest_of_mail
+from shopper.probes.email.reading import read_parts
 from shopper.probes.email.smtp import RetryPolicy, send
 from shopper.results import Artifacts, Turn
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SUBJECT = "Support request"
-DIAGNOSTIC = re.compile(rb"^(?:Diagnostic-Code|Status):\s*(.+)$", re.MULTILINE | re.IGNORECASE)
 
 
-class Bounced(ProbeError):
-    """The desk's address bounced the shopper's mail; ``turns`` holds what the wait saw."""
+class Bounced(Unavailable):
+    """The desk's address bounced the shopper's mail: a finding about the platform (its support
+    mailbox does not take mail), so the conversation is ``unavailable`` with the DSN's words;
+    ``turns`` holds what the wait saw."""
 
 
 class EmailSession:
@@ -144,14 +145,11 @@ class EmailSession:
 
     def _turn(self, received: Received) -> Turn:
         message = received.message
-        body = body_text(message)
-        text = new_text(body)
-        parts = rest_of_mail(body, text)
+        parts = read_parts(message)
+        text = parts.new
         verdict = classify(message, text, envelope_from=received.envelope_from)
         if verdict.kind == "bounce":
-            found = DIAGNOSTIC.findall(received.raw)
-            text = found[-1].decode("utf-8", "replace").strip() if found else text[:300]
-            parts = []  # the DSN's words are the text; the mail it carries back is ours
+            text = bounce_words(message, received.raw)
         sent = self._last_sent_ms
         at_ms = received.received_ms
         if received.clock == "internaldate" and sent is not None:
@@ -172,7 +170,9 @@ class EmailSession:
         }
         return Turn(
             role="system" if verdict.kind == "bounce" else "agent", text=text, at_ms=at_ms,
-            latency_ms=None if sent is None else at_ms - sent, kind=verdict.kind, parts=parts, meta=meta,
+            latency_ms=None if sent is None else at_ms - sent, kind=verdict.kind,
+            automated=verdict.automated,
+            parts=[] if verdict.kind == "bounce" else parts.parts, meta=meta,
         )
 
     def _save(self, raw: bytes, label: str) -> str:

@@ -1,0 +1,256 @@
+"""A mail body split into what a person reads as separate pieces.
+
+New text, quoted history, signature and closing, legal disclaimer, footer and helpdesk
+markers, each kept as a :class:`~shopper.results.TurnPart` so scoring reads the desk's new
+words, safety also reads the signature and footer, and nobody reads the customer's quoted
+mail as the desk's.
+
+Where the quoted history starts is found by mail-parser-reply's header patterns (Gmail and
+Apple Mail attributions and Outlook header blocks in en/de/fr/es/zh/ja/ko) together with
+:data:`QUOTE_START`, what the library lacks: the Japanese, Chinese and Korean attributions of
+Gmail, Apple Mail and Thunderbird, Outlook's Japanese and Korean header blocks in their
+modern names, Zendesk history blocks under a name in any script, Freshdesk and Help Scout
+separators, and ``-----Original Message-----`` in five languages. The library's signature
+patterns miss the RFC 3676 ``-- `` separator and most CJK closings; :data:`CLOSING` has them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from mailparser_reply.parser import EmailMessage as LibraryParser
+
+from shopper.results import PartKind, TurnPart
+
+log = logging.getLogger(__name__)
+
+LIBRARY_LANGUAGES = ["en", "de", "fr", "es", "zh", "ja", "ko"]
+
+MARKER = re.compile(
+    r"^\s*(?:##-.{1,80}-##"  # Zendesk "##- Please type your reply above this line -##"
+    r"|-{2,}\s*(?:reply above this line|请在此行上方回复|이 줄 위에 회신|この行より上に返信).{0,40}"
+    r"|(?:your request|you have a new reply|your ticket)\b.{0,120}(?:updated|reply to this e-?mail"
+    r"|has a new reply).*"
+    r"|您的请求\s*[（(]\d+[)）].*|귀하의 요청\s*[（(]\d+[)）].*|リクエスト\s*[（(]\d+[)）].*"
+    r")\s*$",
+    re.IGNORECASE,
+)
+ZENDESK_HISTORY = re.compile(
+    # "徐桂香 (Dec 4, 2026, 21:28 UTC):" / "Alex Kim (Support) (2026年12月4日 21:28 UTC)"
+    r"^\s*[^\s<>:()][^<>:\n]{0,60}?\s*(?:\([^()\n]{1,40}\)\s*)?"
+    r"\((?=[^()\n]*\d)[^()\n]{4,60}(?:UTC|GMT|[AP]M|\d{1,2}:\d{2})[^()\n]{0,10}\)\s*[:：]?\s*$"
+)
+QUOTE_START = re.compile(
+    r"^\s*(?:"
+    r"On\s.{1,200}?\bwrote:"  # en, wrapped onto one line by some clients
+    r"|在\s?.{1,200}?写道\s*[:：]|.{1,200}?写道\s*[:：]"  # zh (Gmail, Foxmail, QQ, Apple Mail)
+    r"|.{1,200}?님이\s?(?:작성|쓴 글)(?:하였습니다|했습니다)?\s*[:：]"  # ko (Gmail, Apple Mail)
+    r"|.{1,200}?のメッセージ\s*[:：]|.{1,200}?に書きました\s*[:：]?|.{1,200}?が書きました\s*[:：]"  # ja
+    r"|.{1,200}?<[^<>\s]+@[^<>\s]+>\s*(?:wrote)?\s*[:：]"  # "2024年1月1日(月) 10:00 Dana <d@x>:"
+    r"|Am\s.{1,200}?\sschrieb\s.{0,200}?:|Le\s.{1,200}?a écrit\s?:|El\s.{1,200}?escribió\s?:"
+    r"|-{2,}\s*(?:Original Message|Forwarded message|原始邮件|原始郵件|원본 메시지|元のメッセージ"
+    r"|Ursprüngliche Nachricht|Message d'origine|Mensaje original)\s*-{2,}"
+    r"|(?:From|发件人|發件人|差出人|送信者|보낸\s?사람|Von|De|Desde)\s*[:：].{1,200}"
+    r")\s*$",
+    re.IGNORECASE,
+)
+# an Outlook header block: the "From:" line must be followed by a second header line
+HEADER_LINE = re.compile(
+    r"^\s*\**(?:From|Sent|Date|To|Cc|Subject|发件人|發件人|发送时间|日期|收件人|抄送|主题|"
+    r"差出人|送信者|送信日時|日付|宛先|件名|보낸\s?사람|보낸\s?날짜|날짜|받는\s?사람|참조|제목|"
+    r"Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|Enviado|Para|Asunto|Fecha)\**\s*[:：]",
+    re.IGNORECASE,
+)
+HEADER_FROM = re.compile(r"^\s*\**(?:From|发件人|發件人|差出人|送信者|보낸\s?사람|Von|De|Desde)\**\s*[:：]",
+                         re.IGNORECASE)
+SEPARATOR = re.compile(r"^\s*(?:_{10,}|-{10,}|={10,})\s*$")
+CLOSING = re.compile(
+    r"^\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|many thanks|thanks|"
+    r"thank you|cheers|sincerely|yours sincerely|all the best|"
+    r"此致(?:敬礼)?|敬礼|祝好|顺祝商祺|谢谢|谢谢！|"
+    r"감사합니다|고맙습니다|감사드립니다|안녕히 계세요|"
+    r"よろしくお願い(?:いた)?します|よろしくお願い申し上げます|以上、?よろしくお願いいたします|"
+    r"mit freundlichen grüßen|viele grüße|cordialement|bien à vous|saludos|atentamente|un saludo"
+    r")\s*[,，.。!！]?\s*$",
+    re.IGNORECASE,
+)
+SIGNATURE_DASHES = re.compile(r"^-- ?$")
+SENT_FROM = re.compile(
+    r"^\s*(?:sent from my \w+|get outlook for|从我的.{1,20}发送|내 .{1,20}에서 보냄|.{1,20}から送信)",
+    re.IGNORECASE,
+)
+DISCLAIMER = re.compile(
+    r"^\s*(?:disclaimer|confidentiality notice|confidential(?:ity)?\s*[:：]|"
+    r"this (?:e-?mail|message)(?: and any attachments?)? (?:is|are|may be|contains?) "
+    r"(?:confidential|privileged|intended)|"
+    r"免责声明|保密声明|本邮件.{0,20}(?:保密|机密)|면책\s?조항|이 (?:이메일|메일)은? .{0,30}(?:기밀|비밀)|"
+    r"免責事項|本メール.{0,30}(?:機密|秘密)|このメールは.{0,30}(?:機密|秘密)|"
+    r"haftungsausschluss|avis de confidentialité|aviso de confidencialidad)",
+    re.IGNORECASE,
+)
+FOOTER = re.compile(
+    r"^\s*(?:this email is a service from|sent (?:via|by|with) (?:help ?scout|freshdesk|zendesk)|"
+    r"powered by (?:help ?scout|freshdesk|zendesk)|unsubscribe|you are receiving this|"
+    r"you received this (?:e-?mail|message)|how would you rate|rate (?:our|my|this) (?:reply|support)|"
+    r"to unsubscribe|manage (?:your )?(?:email )?preferences|"
+    r"此邮件由.{0,30}(?:发送|提供)|退订|取消订阅|이 (?:이메일|메일)은 .{0,30}(?:발송|서비스)|수신 거부|"
+    r"このメールは.{0,30}(?:配信|送信)されています|配信停止|\[[^\]]{0,30}\]\s*$)",
+    re.IGNORECASE,
+)
+QUOTED = re.compile(r"^\s*>")
+MAX_SIGNATURE_LINES = 8
+
+
+@dataclass(frozen=True)
+class MailParts:
+    """A body's pieces in order and the new text (what the desk wrote this time)."""
+
+    parts: list[TurnPart]
+
+    @property
+    def new(self) -> str:
+        return "\n\n".join(p.text for p in self.parts if p.kind == "new").strip()
+
+
+def _library_header_line(lines: list[str]) -> int | None:
+    """The first line where mail-parser-reply sees a quoted mail's header, if any."""
+    text = "\n".join(lines)
+    try:
+        match = LibraryParser(text=text, languages=list(LIBRARY_LANGUAGES)).HEADER_REGEX.search(text)
+    except Exception:  # a third-party regex parser: never let it lose the reply
+        log.debug("mail-parser-reply failed on a body", exc_info=True)
+        return None
+    if match is None:
+        return None
+    start = match.start()
+    while start < len(text) and text[start] == "\n":
+        start += 1
+    return text.count("\n", 0, start)
+
+
+def _is_header_block(lines: list[str], index: int) -> bool:
+    """An Outlook block: a "From:" line followed (within two lines) by another header line."""
+    if not HEADER_FROM.match(lines[index]):
+        return False
+    return any(HEADER_LINE.match(line) for line in lines[index + 1 : index + 3])
+
+
+def _quote_start(lines: list[str], content_from: int) -> int | None:
+    """The first line of the quoted history (a header, attribution, separator or ``>`` run)."""
+    for index in range(content_from, len(lines)):
+        line = lines[index]
+        if ZENDESK_HISTORY.match(line) or _is_header_block(lines, index):
+            return index
+        if QUOTE_START.match(line) and not HEADER_FROM.match(line):
+            return index
+        if QUOTED.match(line) and all(QUOTED.match(rest) or not rest.strip()
+                                      for rest in lines[index:]):
+            return index
+    library = _library_header_line(lines)
+    if library is not None and library >= content_from and not _inside_new_text(lines, library):
+        return library
+    return None
+
+
+def _inside_new_text(lines: list[str], index: int) -> bool:
+    """The library matched a sentence in the body (e.g. "From: … To: …" in prose): ignore it."""
+    return not (HEADER_LINE.match(lines[index]) or QUOTE_START.match(lines[index]))
+
+
+def _tail_start(lines: list[str]) -> int:
+    """Where the top block's signature, disclaimer or footer begins (``len(lines)``: none)."""
+    for index, line in enumerate(lines):
+        if SIGNATURE_DASHES.match(line) or SENT_FROM.match(line):
+            return index
+        if DISCLAIMER.match(line) or FOOTER.match(line):
+            return index
+        if CLOSING.match(line) and index > 0:
+            rest = [ln for ln in lines[index + 1 :] if ln.strip()]
+            if len(rest) <= MAX_SIGNATURE_LINES and not any(_looks_like_prose(ln) for ln in rest):
+                return index
+    return len(lines)
+
+
+def _looks_like_prose(line: str) -> bool:
+    """A sentence after a closing means the closing was inside the answer, not its end."""
+    if DISCLAIMER.match(line) or FOOTER.match(line) or SEPARATOR.match(line):
+        return False
+    return len(line) > 90 or bool(re.search(r"[.!?。！？]\s+\S.{20,}", line))
+
+
+def _tail_parts(lines: list[str]) -> list[TurnPart]:
+    """Signature, disclaimer and footer pieces of the lines after the new text."""
+    parts: list[TurnPart] = []
+    kind: PartKind = "signature"
+    chunk: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(chunk).strip()
+        if text:
+            parts.append(TurnPart(kind=kind, text=text))
+        chunk.clear()
+
+    for line in lines:
+        if SEPARATOR.match(line):
+            continue
+        found: PartKind | None = ("disclaimer" if DISCLAIMER.match(line) else "footer" if FOOTER.match(line)
+                 else "marker" if MARKER.match(line) else None)
+        if found is not None and found != kind:
+            flush()
+            kind = found
+        chunk.append(line)
+    flush()
+    return parts
+
+
+def split_text(text: str) -> MailParts:
+    """Split a plain-text body (HTML already converted, quoted HTML marked with ``>``)."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    parts: list[TurnPart] = []
+    # leading helpdesk markers and the latest Zendesk comment's own header
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or MARKER.match(lines[start])
+                                  or SEPARATOR.match(lines[start])):
+        if lines[start].strip() and not SEPARATOR.match(lines[start]):
+            parts.append(TurnPart(kind="marker", text=lines[start].strip()))
+        start += 1
+    if start < len(lines) and ZENDESK_HISTORY.match(lines[start]):
+        parts.append(TurnPart(kind="marker", text=lines[start].strip()))
+        start += 1
+    quote_at = _quote_start(lines, start)
+    top = lines[start:quote_at] if quote_at is not None else lines[start:]
+    quote = lines[quote_at:] if quote_at is not None else []
+    tail_at = _tail_start(top)
+    body, tail = top[:tail_at], top[tail_at:]
+    while body and (not body[-1].strip() or SEPARATOR.match(body[-1]) or MARKER.match(body[-1])):
+        if MARKER.match(body[-1]) and body[-1].strip():
+            tail.insert(0, body[-1])
+        body.pop()
+    new = "\n".join(body).strip()
+    if new:
+        parts.append(TurnPart(kind="new", text=new))
+    parts.extend(_tail_parts(tail))
+    quoted = "\n".join(quote).strip()
+    if quoted:
+        parts.extend(_quote_parts(quote))
+    return MailParts(parts)
+
+
+def _quote_parts(lines: list[str]) -> list[TurnPart]:
+    """The quoted history, with a footer or disclaimer a helpdesk appended after it kept apart."""
+    end = len(lines)
+    seen = 0
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if not line.strip():
+            continue
+        if QUOTED.match(line) or seen >= MAX_SIGNATURE_LINES:
+            break
+        seen += 1
+        if FOOTER.match(line) or DISCLAIMER.match(line):
+            end = index
+    parts = [TurnPart(kind="quote", text="\n".join(lines[:end]).strip())]
+    parts.extend(_tail_parts(lines[end:]))
+    return [p for p in parts if p.text]
