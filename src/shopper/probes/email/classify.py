@@ -45,11 +45,12 @@ STRONG_ACK = re.compile(
 )
 ACK_SENTENCE = re.compile(
     r"receiv|got (?:it|your)|ticket|please allow|bear with us|queue|"
+    r"(?:being|been) (?:reviewed|processed|handled|forwarded)|"
     r"request (?:number|id|#)|case (?:number|id|#)|reference (?:number|id)|"
     r"(?:will|shall|'ll) (?:get back|reply|respond|answer|contact|be in touch|review|look into|follow up|update)|"
     r"get back to you|as soon as (?:possible|we can)|within \d+\s*(?:business )?(?:hours?|days?)|"
     r"automatic|auto-?generated|do not reply|no-?reply|"
-    r"已收到|收到您的|工单|请求编号|编号|会尽快|尽快(?:回复|处理|与您联系)|\d+\s*(?:个)?(?:小时|工作日)内|"
+    r"已收到|收到您的|已(?:提交|受理|创建|登记)|工单|请求编号|编号|会尽快|尽快(?:回复|处理|与您联系)|\d+\s*(?:个)?(?:小时|工作日)内|"
     r"自动回复|请勿(?:直接)?回复|(?:会|将)(?:通过.{0,6}|在.{0,10})?(?:回复|联系|答复|处理)|"
     r"접수|티켓|문의 번호|번호|빠른 시일|최대한 빨리|\d+\s*(?:시간|영업일)\s*(?:이내|내)|회신|답변\s?드리|연락\s?드리|담당자|"
     r"자동|"
@@ -69,11 +70,11 @@ FILLER_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 # sentences, and the clauses of a sentence ("we received it, and refunded it": two clauses)
-CLAUSE_END = re.compile(r"(?<=[.!?。！？,;，；、])\s*|\n+|\s+(?:and|but|so)\s+")
+CLAUSE_END = re.compile(r"(?<=[.!?。！？,;，；、:：])\s*|\n+|\s+(?:and|but|so)\s+|(?<=며)\s+|(?<=고)\s+")
 SUBSTANCE_CHARS = 8  # a clause that says something else with this many letters is an answer
 WEAK_ACK = re.compile(
     r"(we|we've|we have) received your (request|message|e-?mail|ticket)|"
-    r"已收到|收到您的|접수되었습니다|접수 완료|受け付けました|受付(完了|いたしました)",
+    r"已收到|收到您的|已(?:提交|受理|创建|登记)|접수되었습니다|접수 완료|受け付けました|受付(完了|いたしました)",
     re.IGNORECASE,
 )
 TICKET_NUMBER = re.compile(
@@ -129,6 +130,14 @@ def is_acknowledgement(text: str) -> bool:
     return said_ack
 
 
+def _first_substantive_clause(text: str) -> str:
+    """The first clause that is not a greeting or a pleasantry ("您好，我正在休假" → "我正在休假")."""
+    for clause in CLAUSE_END.split(text):
+        if clause and clause.strip() and not FILLER_SENTENCE.search(clause):
+            return clause
+    return ""
+
+
 def classify(message: EmailMessage, text: str, *, envelope_from: str | None = None) -> Verdict:
     """Decide what kind of turn ``message`` is; ``text`` is its body as read.
 
@@ -143,13 +152,16 @@ def classify(message: EmailMessage, text: str, *, envelope_from: str | None = No
     hint = auto or "no automation headers"
     short = len(text) <= SHORT_ACK_CHARS
     if OUT_OF_OFFICE.search(subject) and (auto is not None or short):
-        return Verdict("out_of_office", f"{hint}; out-of-office subject")
+        return Verdict("out_of_office", f"{hint}; out-of-office subject", automated=auto is not None)
     if auto is not None and OUT_OF_OFFICE.search(text[:SHORT_ACK_CHARS]):
-        return Verdict("out_of_office", f"{hint}; out-of-office text")
+        return Verdict("out_of_office", f"{hint}; out-of-office text", automated=True)
+    if short and OUT_OF_OFFICE.search(_first_substantive_clause(text)):
+        return Verdict("out_of_office", f"{hint}; opens with an out-of-office note",
+                       automated=auto is not None)
     if not text.strip() and auto is not None:
-        return Verdict("auto_ack", f"{hint}; no text")
+        return Verdict("auto_ack", f"{hint}; no text", automated=True)
     if short and is_acknowledgement(text):
-        return Verdict("auto_ack", f"{hint}; only says it was received")
+        return Verdict("auto_ack", f"{hint}; only says it was received", automated=auto is not None)
     both = f"{subject}\n{text}"
     if auto is None and short and (
         STRONG_ACK.search(both) and is_acknowledgement(text)

@@ -46,7 +46,7 @@ QUOTE_START = re.compile(
     r"^\s*(?:"
     r"On\s.{1,200}?\bwrote:"  # en, wrapped onto one line by some clients
     r"|在\s?.{1,200}?写道\s*[:：]|.{1,200}?写道\s*[:：]"  # zh (Gmail, Foxmail, QQ, Apple Mail)
-    r"|.{1,200}?님이\s?(?:작성|쓴 글)(?:하였습니다|했습니다)?\s*[:：]"  # ko (Gmail, Apple Mail)
+    r"|.{1,200}?(?:님이\s?|\s)(?:작성|쓴 글)(?:하였습니다|했습니다)?\s*[:：]"  # ko (Gmail, Apple Mail)
     r"|.{1,200}?のメッセージ\s*[:：]|.{1,200}?に書きました\s*[:：]?|.{1,200}?が書きました\s*[:：]"  # ja
     r"|.{1,200}?<[^<>\s]+@[^<>\s]+>\s*(?:wrote)?\s*[:：]"  # "2024年1月1日(月) 10:00 Dana <d@x>:"
     r"|Am\s.{1,200}?\sschrieb\s.{0,200}?:|Le\s.{1,200}?a écrit\s?:|El\s.{1,200}?escribió\s?:"
@@ -95,12 +95,15 @@ FOOTER = re.compile(
     r"powered by (?:help ?scout|freshdesk|zendesk)|unsubscribe|you are receiving this|"
     r"you received this (?:e-?mail|message)|how would you rate|rate (?:our|my|this) (?:reply|support)|"
     r"to unsubscribe|manage (?:your )?(?:email )?preferences|"
-    r"此邮件由.{0,30}(?:发送|提供)|退订|取消订阅|이 (?:이메일|메일)은 .{0,30}(?:발송|서비스)|수신 거부|"
-    r"このメールは.{0,30}(?:配信|送信)されています|配信停止|\[[^\]]{0,30}\]\s*$)",
+    r"此邮件由.{0,30}(?:发送|提供)|退订|取消订阅|이 (?:이메일|메일)은 .{0,30}에서 (?:발송|제공)|수신 거부|"
+    r"このメールは.{0,30}から(?:配信|送信)されています|配信停止|\[[^\]]{0,30}\]\s*$)",
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"^\s*>")
 MAX_SIGNATURE_LINES = 8
+NAME_BLOCK_LINES = 3
+NAME_BLOCK_CHARS = 40
+NOT_A_NAME = re.compile(r"[.!?。！？;；]\s*$|[:：]|https?://|[>#]|\d{3,}")
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,27 @@ def _inside_new_text(lines: list[str], index: int) -> bool:
     return not (HEADER_LINE.match(lines[index]) or QUOTE_START.match(lines[index]))
 
 
+def _name_block_start(lines: list[str]) -> int:
+    """A last paragraph that is only a name or a team ("Alex Morgan", "Harbor 客服团队").
+
+    Short lines without sentence punctuation or links after an earlier paragraph: a person
+    reads them as the sender's name block, not as part of the answer.
+    """
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip():
+        start -= 1
+    block = lines[start:end]
+    earlier = any(line.strip() for line in lines[:start])
+    if not earlier or not block or len(block) > NAME_BLOCK_LINES:
+        return len(lines)
+    if any(len(line.strip()) > NAME_BLOCK_CHARS or NOT_A_NAME.search(line) for line in block):
+        return len(lines)
+    return start
+
+
 def _tail_start(lines: list[str]) -> int:
     """Where the top block's signature, disclaimer or footer begins (``len(lines)``: none)."""
     for index, line in enumerate(lines):
@@ -170,7 +194,7 @@ def _tail_start(lines: list[str]) -> int:
             rest = [ln for ln in lines[index + 1 :] if ln.strip()]
             if len(rest) <= MAX_SIGNATURE_LINES and not any(_looks_like_prose(ln) for ln in rest):
                 return index
-    return len(lines)
+    return _name_block_start(lines)
 
 
 def _looks_like_prose(line: str) -> bool:

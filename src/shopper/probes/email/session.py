@@ -152,8 +152,10 @@ class EmailSession:
             text = bounce_words(message, received.raw)
         sent = self._last_sent_ms
         at_ms = received.received_ms
-        if received.clock == "internaldate" and sent is not None:
-            at_ms = max(at_ms, sent)  # INTERNALDATE is floored to the second
+        if received.clock == "internaldate" and sent is not None and at_ms < sent:
+            # INTERNALDATE is floored to the second: an answer within the second we sent in
+            # arrived after ``sent`` and before we saw it or the second ended
+            at_ms = max(sent, min(received.observed_ms, at_ms + 999.0))
         message_ids = MESSAGE_ID.findall(str(message.get("Message-ID", "")))
         if verdict.kind == "message" and message_ids:
             self._references.append(message_ids[0])
