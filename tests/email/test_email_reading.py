@@ -14,7 +14,7 @@ from shopper.probes.email.corpus import read_corpus
 from shopper.probes.email.inbox import parse_message
 from shopper.probes.email.parts import split_text
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "mail" / "eml"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "mail"
 
 
 def test_the_format_corpus_meets_its_targets() -> None:
@@ -34,8 +34,8 @@ def test_the_held_out_split_alone_meets_the_targets() -> None:
 
 def test_a_broken_sidecar_is_named_and_the_rest_is_read(tmp_path: Path) -> None:
     for name in ("gmail-zh-1", "zendesk-ja-2"):
-        shutil.copy(CORPUS / f"{name}.eml", tmp_path)
-        shutil.copy(CORPUS / f"{name}.json", tmp_path)
+        shutil.copy(CORPUS / "eml" / f"{name}.eml", tmp_path)
+        shutil.copy(CORPUS / "eml" / f"{name}.json", tmp_path)
     (tmp_path / "zendesk-ja-2.json").write_text("{not json", encoding="utf-8")
     report = read_corpus(tmp_path)
     assert [v.name for v in report.verdicts] == ["gmail-zh-1"]
@@ -95,7 +95,7 @@ def test_a_signature_with_a_telegram_handle_is_kept_as_signature() -> None:
 
 
 def test_bounce_words_quote_the_diagnostic_code() -> None:
-    eml = CORPUS / "bounce-en-0.eml"
+    eml = CORPUS / "eml" / "bounce-en-0.eml"
     message = parse_message(eml.read_bytes())
     assert classify(message, "").kind == "bounce"
     words = bounce_words(message, eml.read_bytes())

@@ -49,7 +49,8 @@ ACK_SENTENCE = re.compile(
     r"request (?:number|id|#)|case (?:number|id|#)|reference (?:number|id)|"
     r"(?:will|shall|'ll) (?:get back|reply|respond|answer|contact|be in touch|review|look into|follow up|update)|"
     r"get back to you|as soon as (?:possible|we can)|within \d+\s*(?:business )?(?:hours?|days?)|"
-    r"automatic|auto-?generated|do not reply|no-?reply|"
+    r"automat(?:ic|ed)|auto-?generated|do not reply|no-?reply|confirm(?:ation|s)? (?:that|of)|"
+    r"reached us|(?:respond|reply|answer|get back)(?: to you)? (?:shortly|soon)|"
     r"已收到|收到您的|已(?:提交|受理|创建|登记)|工单|请求编号|编号|会尽快|尽快(?:回复|处理|与您联系)|\d+\s*(?:个)?(?:小时|工作日)内|"
     r"自动回复|请勿(?:直接)?回复|(?:会|将)(?:通过.{0,6}|在.{0,10})?(?:回复|联系|答复|处理)|"
     r"접수|티켓|문의 번호|번호|빠른 시일|최대한 빨리|\d+\s*(?:시간|영업일)\s*(?:이내|내)|회신|답변\s?드리|연락\s?드리|담당자|"
@@ -65,7 +66,8 @@ FILLER_SENTENCE = re.compile(
     r"^(?:best|kind|warm)?\s*regards|^thanks|^sincerely|support team$|"
     r"您好|你好|感谢您(?:的)?(?:联系|来信|耐心)|谢谢|此致|祝好|帮助中心|客服团队|"
     r"안녕하세요|문의(?:해)? 주셔서 감사|감사합니다|고객(?:지원|센터|지원팀)|도움말 센터|"
-    r"お世話になっております|お問い合わせ(?:いただき)?(?:、)?ありがとう|ありがとうございます|"
+    r"お世話になっております|(?:この度は)?お問い合わせ(?:いただき)?(?:、)?(?:誠に)?ありがとう|"
+    r"(?:この度は)?お問い合わせいただき|ありがとうございます|"
     r"よろしくお願い|ヘルプセンター|サポートチーム|カスタマーサポート|様$",
     re.IGNORECASE,
 )

@@ -95,7 +95,7 @@ def read_mail(eml: Path, truth: dict[str, object]) -> MailVerdict:
 def read_corpus(folder: Path, *, split: str | None = None) -> CorpusReport:
     """Read every labelled mail of ``folder`` (only ``split`` when given)."""
     report = CorpusReport()
-    for eml in sorted(folder.glob("*.eml")):
+    for eml in sorted(folder.rglob("*.eml")):
         sidecar = eml.with_suffix(".json")
         try:
             truth = json.loads(sidecar.read_text(encoding="utf-8"))

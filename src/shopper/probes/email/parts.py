@@ -31,8 +31,8 @@ LIBRARY_LANGUAGES = ["en", "de", "fr", "es", "zh", "ja", "ko"]
 MARKER = re.compile(
     r"^\s*(?:##-.{1,80}-##"  # Zendesk "##- Please type your reply above this line -##"
     r"|-{2,}\s*(?:reply above this line|请在此行上方回复|이 줄 위에 회신|この行より上に返信).{0,40}"
-    r"|(?:your request|you have a new reply|your ticket)\b.{0,120}(?:updated|reply to this e-?mail"
-    r"|has a new reply).*"
+    r"|(?:your request|your ticket)\b.{0,120}(?:updated|reply to this e-?mail|has a new reply).*"
+    r"|you have a new (?:reply|response|comment)\b.{0,120}"
     r"|您的请求\s*[（(]\d+[)）].*|귀하의 요청\s*[（(]\d+[)）].*|リクエスト\s*[（(]\d+[)）].*"
     r")\s*$",
     re.IGNORECASE,
