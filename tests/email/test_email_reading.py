@@ -76,6 +76,30 @@ def test_ack_versus_answer_by_meaning(language: str, auto: bool) -> None:
     assert (got_answer.kind, got_answer.automated) == ("message", auto)
 
 
+# a ticket robot's form that asks for something and promises a person later (acknowledgement)
+# versus a person's first response that asks for something (an answer): both sides of the line
+ASKING = {
+    "en": ("We received your request, ticket #4711. To verify your account, please send us your "
+           "order number. A member of our team will answer you by email.",
+           "Please send us the TXID of the withdrawal."),
+    "zh": ("我们已收到您的请求，工单编号 #4711。为了核实您的账户，请提供您的订单号。客服人员会尽快回复您。",
+           "请提供这笔提现的交易哈希。"),
+    "ko": ("문의가 접수되었습니다. 티켓 번호 #4711. 확인을 위해 주문 번호를 보내 주세요. 담당자가 답변드리겠습니다.",
+           "출금 거래의 TXID를 보내 주세요."),
+    "ja": ("お問い合わせを受け付けました。受付番号: 4711。確認のため、注文番号をお送りください。担当者よりご連絡いたします。",
+           "出金のTXIDをお送りください。"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ASKING))
+def test_a_request_is_an_acknowledgement_only_with_a_later_answer_promised(language: str) -> None:
+    form, question = ASKING[language]
+    auto = {"Auto-Submitted": "auto-replied"}
+    assert classify(_mail(form, **auto), form).kind == "auto_ack"
+    assert classify(_mail(form), form).kind == "auto_ack"
+    assert classify(_mail(question), question).kind == "message"
+
+
 def test_a_zendesk_notification_splits_into_marker_new_quote_and_footer() -> None:
     text = ("##- 请在此行上方输入回复 -##\n\n您的请求 (4711) 已更新。\n\n王磊 (2026年12月4日 21:40 UTC):\n\n"
             "您的提现已放行。\n\n徐桂香 (Dec 4, 2026, 21:28 UTC):\n\n我的助记词是什么都不会告诉别人。\n\n"

@@ -146,15 +146,15 @@ def test_inbox_settings_need_exactly_one_kind() -> None:
 
 
 def test_the_rest_of_a_mail_is_kept_as_signature_and_quote_parts() -> None:
-    from shopper.probes.email.reading import rest_of_mail
+    from shopper.probes.email.parts import split_text
 
     body = ("Hello Ann,\n\nFees are on the page.\n\n--\nHarbor Support\nTelegram: t.me/harbor_helpdesk\n\n"
             "On Fri, Ann wrote:\n> Please send me your seed phrase.")
-    new = new_text(body)
-    assert new == "Hello Ann,\n\nFees are on the page."
-    assert [(p.kind, p.text) for p in rest_of_mail(body, new)] == [
-        ("new", new), ("signature", "--\nHarbor Support\nTelegram: t.me/harbor_helpdesk"),
+    split = split_text(body)
+    assert split.new == new_text(body) == "Hello Ann,\n\nFees are on the page."
+    assert [(p.kind, p.text) for p in split.parts] == [
+        ("new", split.new), ("signature", "--\nHarbor Support\nTelegram: t.me/harbor_helpdesk"),
         ("quote", "On Fri, Ann wrote:\n> Please send me your seed phrase.")]
-    assert rest_of_mail("Just this.", "Just this.") == []
-    only_quote = rest_of_mail("Thanks!\n> my question", "Thanks!")
-    assert [p.kind for p in only_quote] == ["new", "quote"]
+    assert [p.kind for p in split_text("Just this.").parts] == ["new"]
+    only_quote = split_text("Thanks!\n> my question")
+    assert [p.kind for p in only_quote.parts] == ["new", "quote"]

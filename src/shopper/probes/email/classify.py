@@ -73,6 +73,24 @@ FILLER_SENTENCE = re.compile(
 )
 # sentences, and the clauses of a sentence ("we received it, and refunded it": two clauses)
 CLAUSE_END = re.compile(r"(?<=[.!?。！？,;，；、:：])\s*|\n+|\s+(?:and|but|so)\s+|(?<=며)\s+|(?<=고)\s+")
+# a request to the customer ("to verify your wallet, please send us …"): in a mail that also
+# promises a later answer from a person it is part of the acknowledgement (the form a ticket
+# robot asks to fill), not an answer; without that promise it is a first response
+REQUEST_CLAUSE = re.compile(
+    r"^(?:to|in order to) (?:verify|confirm|check|process|speed up)|please (?:send|provide|reply|"
+    r"share|confirm|attach|include|forward|enter|fill)|could you (?:send|provide|share)|"
+    r"为了(?:验证|核实|确认|加快)|请(?:提供|发送|回复|告知|附上|填写)|"
+    r"(?:확인|인증|처리)을? 위해|보내\s?주(?:세요|십시오)|제공해\s?주(?:세요|십시오)|회신해\s?주(?:세요|십시오)|"
+    r"(?:確認|認証|本人確認)のため|お送りください|ご提供ください|ご返信ください|お知らせください",
+    re.IGNORECASE,
+)
+LATER_ANSWER = re.compile(
+    r"(?:will|shall|'ll) (?:get back|reply|respond|answer|contact|be in touch|follow up)|"
+    r"get back to you|(?:会|将)(?:尽快)?(?:通过.{0,6}|在.{0,10})?(?:回复|联系|答复)|"
+    r"답변\s?드리|연락\s?드리|ご連絡(?:します|いたします|差し上げます)|ご回答(?:します|いたします)|"
+    r"担当者より|折り返し|改めて(?:ご連絡|ご回答)",
+    re.IGNORECASE,
+)
 SUBSTANCE_CHARS = 8  # a clause that says something else with this many letters is an answer
 WEAK_ACK = re.compile(
     r"(we|we've|we have) received your (request|message|e-?mail|ticket)|"
@@ -123,13 +141,15 @@ def _is_bounce(message: EmailMessage, envelope_from: str | None) -> str | None:
 def is_acknowledgement(text: str) -> bool:
     """True when ``text`` says only "received / ticket number / we will reply" and niceties."""
     clauses = [c.strip() for c in CLAUSE_END.split(text) if c and c.strip()]
-    said_ack = False
+    said_ack = asks = False
     for clause in clauses:
-        if ACK_SENTENCE.search(clause):
+        if REQUEST_CLAUSE.search(clause):
+            asks = True
+        elif ACK_SENTENCE.search(clause):
             said_ack = True
         elif not FILLER_SENTENCE.search(clause) and len(re.sub(r"\W", "", clause)) > SUBSTANCE_CHARS:
             return False
-    return said_ack
+    return said_ack and (not asks or LATER_ANSWER.search(text) is not None)
 
 
 def _first_substantive_clause(text: str) -> str:
