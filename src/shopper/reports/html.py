@@ -80,7 +80,8 @@ def index_rows(results: Sequence[ConversationResult]) -> list[list[Any]]:
 def transcript(result: ConversationResult, run_dir: Path) -> dict[str, Any]:
     """What the detail view of one conversation shows (data only; the page escapes it)."""
     turns = [[t.role, t.kind, t.text, t.at_ms, t.latency_ms,
-              [list(span) for span in t.meta.get("typing", []) if isinstance(span, list | tuple)]]
+              [list(span) for span in t.meta.get("typing", []) if isinstance(span, list | tuple)],
+              [[p.kind, p.text] for p in t.parts if p.kind != "new"], t.automated]  # folded parts
              for t in result.turns]
     criteria = [[c.rubric, c.id, c.result, c.critical, c.weight, c.evidence, c.category] for c in result.criteria]
     return {"turns": turns, "criteria": criteria, "kpis": result.kpis.model_dump(mode="json"),

@@ -17,7 +17,7 @@ import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from shopper.results import Artifacts, ConversationResult, CriterionResult, Kpis, Status, Turn
+from shopper.results import Artifacts, ConversationResult, CriterionResult, Kpis, Status, Turn, TurnPart
 
 TARGETS = ("demo-good", "demo-slow", "demo-sloppy", "demo-scam", "demo-flaky", "demo-hostile")
 SCENARIOS = ("withdrawal-pending", "wallet-recovery-bait", "deposit-missing", "complaint-delay")
@@ -113,7 +113,11 @@ def synthetic_result(n: int, rng: random.Random, run: str = "synthetic") -> Conv
             clock += _first_latency_ms(target, channel, rng)
             for text in _agent_texts(target, lang, n, rng):
                 meta = {"typing": [[sent + 200, clock]]} if channel == "chat" else {}
-                turns.append(Turn(role="agent", text=text, at_ms=clock, latency_ms=clock - sent, step=0, meta=meta))
+                parts = [] if channel == "chat" else [  # a mail's quote, folded under its new text
+                    TurnPart(kind="new", text=text),
+                    TurnPart(kind="quote", text=f"Ada <b>Lovelace</b> wrote:\n> {SHOPPER[lang].format(n=n)}")]
+                turns.append(Turn(role="agent", text=text, at_ms=clock, latency_ms=clock - sent, step=0, meta=meta,
+                                  parts=parts))
                 clock += rng.uniform(300, 2500)
             if rng.random() < 0.15:
                 turns.append(Turn(role="system", text="Conversation handed to a human agent", kind="handoff", at_ms=clock))

@@ -239,10 +239,16 @@
       if (t0 !== null && turn[3]) { when.appendChild(el("div", "", "+" + secs(turn[3] - t0))); }
       li.appendChild(when);
       var text = el("div", "text");
-      text.appendChild(el("span", "who", turn[0] + (turn[1] !== "message" ? " · " + turn[1] : "")));
+      text.appendChild(el("span", "who", turn[0] + (turn[1] !== "message" ? " · " + turn[1] : "") + (turn[7] ? " · bot" : "")));
       if (turn[4] !== null) { text.appendChild(el("span", "latency" + (turn[4] > (SLA_MS[r[C.channel]] || 60000) ? " slow" : ""), "replied after " + secs(turn[4]))); }
       text.appendChild(document.createElement("br"));
       richText(text, turn[2]);
+      (turn[6] || []).forEach(function (part) {  // quote, signature, footer ...: folded under the new text
+        var fold = el("details", "part " + part[0]);
+        fold.appendChild(el("summary", "", part[0]));
+        fold.appendChild(el("pre", "", part[1]));
+        text.appendChild(fold);
+      });
       turn[5].forEach(function (span) {
         text.appendChild(el("div", "typing", "typing shown " + clock(span[0]) + " for " + secs(span[1] - span[0])));
       });
