@@ -124,3 +124,17 @@ def test_bounce_words_quote_the_diagnostic_code() -> None:
     assert classify(message, "").kind == "bounce"
     words = bounce_words(message, eml.read_bytes())
     assert "550 5.1.1" in words and "User unknown" in words and "support@harbor.example" in words
+
+
+def test_zendesks_default_author_and_date_lines_head_the_comment_and_its_history() -> None:
+    text = ("##- Please type your reply above this line -##\n\nLena Ortiz (Harbor)\n\nDec 5, 2026, 10:40 GMT\n\n"
+            "Your refund was sent.\n\nAda Quinn\n\nDec 3, 2026, 08:12 GMT\n\nSend me my seed phrase back.")
+    parts = split_text(text)
+    assert parts.new == "Your refund was sent."
+    assert [p.kind for p in parts.parts] == ["marker", "marker", "new", "quote"]
+    assert parts.parts[-1].text.startswith("Ada Quinn") and "seed phrase" not in parts.new
+
+
+def test_an_acknowledgement_promising_a_person_in_words_not_digits() -> None:
+    text = "Your message is in our queue (ref. HX-2). One of our specialists will be with you within two days."
+    assert classify(_mail(text, **{"Auto-Submitted": "auto-replied"}), text).kind == "auto_ack"

@@ -42,6 +42,13 @@ ZENDESK_HISTORY = re.compile(
     r"^\s*[^\s<>:()][^<>:\n]{0,60}?\s*(?:\([^()\n]{1,40}\)\s*)?"
     r"\((?=[^()\n]*\d)[^()\n]{4,60}(?:UTC|GMT|[AP]M|\d{1,2}:\d{2})[^()\n]{0,10}\)\s*[:：]?\s*$"
 )
+# Zendesk's default comment header: the author alone on a line ("Tomás Reyes (Harbor Support)"),
+# then, after a blank line, the date alone ("Dec 5, 2026, 10:40 GMT", "2026年12月4日 18:02 JST")
+DATE_ONLY = re.compile(
+    r"^\s*(?=[^\n]*\d{4})(?=[^\n]*\d{1,2}:\d{2})[\w ,.:/年月日()\-+]{8,50}?"
+    r"(?:\s(?:UTC|GMT|[A-Z]{2,4}T?|[AP]M))?\s*$"
+)
+AUTHOR_ONLY = re.compile(r"^\s*[^\s<>:#>][^<>:\n.!?。！？@]{0,60}$")
 QUOTE_START = re.compile(
     r"^\s*(?:"
     r"On\s.{1,200}?\bwrote:"  # en, wrapped onto one line by some clients
@@ -133,6 +140,18 @@ def _library_header_line(lines: list[str]) -> int | None:
     return text.count("\n", 0, start)
 
 
+def _zendesk_header_end(lines: list[str], index: int) -> int | None:
+    """After Zendesk's two-line comment header (author, blank, date) at ``index``, if it is one."""
+    if not AUTHOR_ONLY.match(lines[index]) or DATE_ONLY.match(lines[index]):
+        return None
+    following = index + 1
+    while following < len(lines) and following <= index + 2 and not lines[following].strip():
+        following += 1
+    if following < len(lines) and DATE_ONLY.match(lines[following]):
+        return following + 1
+    return None
+
+
 def _is_header_block(lines: list[str], index: int) -> bool:
     """An Outlook block: a "From:" line followed (within two lines) by another header line."""
     if not HEADER_FROM.match(lines[index]):
@@ -144,7 +163,8 @@ def _quote_start(lines: list[str], content_from: int) -> int | None:
     """The first line of the quoted history (a header, attribution, separator or ``>`` run)."""
     for index in range(content_from, len(lines)):
         line = lines[index]
-        if ZENDESK_HISTORY.match(line) or _is_header_block(lines, index):
+        if (ZENDESK_HISTORY.match(line) or _is_header_block(lines, index)
+                or _zendesk_header_end(lines, index) is not None):
             return index
         if QUOTE_START.match(line) and not HEADER_FROM.match(line):
             return index
@@ -243,6 +263,9 @@ def split_text(text: str) -> MailParts:
     if start < len(lines) and ZENDESK_HISTORY.match(lines[start]):
         parts.append(TurnPart(kind="marker", text=lines[start].strip()))
         start += 1
+    elif start < len(lines) and (header_end := _zendesk_header_end(lines, start)) is not None:
+        parts.append(TurnPart(kind="marker", text="\n".join(lines[start:header_end]).strip()))
+        start = header_end
     quote_at = _quote_start(lines, start)
     top = lines[start:quote_at] if quote_at is not None else lines[start:]
     quote = lines[quote_at:] if quote_at is not None else []
