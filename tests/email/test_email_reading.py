@@ -138,3 +138,10 @@ def test_zendesks_default_author_and_date_lines_head_the_comment_and_its_history
 def test_an_acknowledgement_promising_a_person_in_words_not_digits() -> None:
     text = "Your message is in our queue (ref. HX-2). One of our specialists will be with you within two days."
     assert classify(_mail(text, **{"Auto-Submitted": "auto-replied"}), text).kind == "auto_ack"
+
+
+def test_an_answer_opening_with_thanks_is_not_cut_as_a_signature() -> None:
+    # mail-parser-reply alone reads everything from "Thanks," on as the signature
+    parts = split_text("Hi Ann,\n\nThanks, we found the deposit.\nIt is credited now and you can trade.\n\nMia")
+    assert parts.new == "Hi Ann,\n\nThanks, we found the deposit.\nIt is credited now and you can trade."
+    assert [(p.kind, p.text) for p in parts.parts][1:] == [("signature", "Mia")]
