@@ -2,7 +2,7 @@
 
 The shopper's IMAP inbox talks to dovecot through :class:`servers.imap_proxy.ImapProxy`,
 which drops the connection mid-IDLE or mid-fetch, refuses connections for a while as a
-restarting server does, or hides MOVE. In every case each mail reaches its conversation
+restarting server does, or hides MOVE; and dovecot itself is stopped and started again. In every case each mail reaches its conversation
 exactly once: nothing lost, nothing read twice.
 """
 
@@ -129,6 +129,33 @@ def test_a_server_restart_mid_audit_loses_nothing(
             await inbox.stop()
 
     run(body())
+
+
+def test_a_real_dovecot_restart_mid_audit_loses_nothing_and_reads_nothing_twice(
+    dovecot: Dovecot, mailbox: str, proxy: ImapProxy
+) -> None:
+    async def body() -> None:
+        inbox = _inbox(dovecot, mailbox, proxy)
+        await inbox.start()
+        try:
+            thread = inbox.register()
+            await _idling(proxy, 0)
+            idles = proxy.count(IDLE)
+            dovecot.append(mailbox, _mail(thread, 1))
+            assert await _next(thread) == "1"
+            await _idling(proxy, idles)
+            await asyncio.to_thread(dovecot.stop)
+            await asyncio.to_thread(proxy.wait_for, "a reconnect while dovecot is down",
+                                    lambda: proxy.refused >= 1)
+            await asyncio.to_thread(dovecot.start)
+            dovecot.append(mailbox, _mail(thread, 2))
+            assert await _next(thread) == "2"
+            await _nothing_more(thread)
+            assert inbox.fetched == 2 and inbox.error is None and proxy.connections >= 2
+        finally:
+            await inbox.stop()
+
+    run(body(), timeout=90)
 
 
 def test_a_server_without_move_copies_deletes_and_expunges(

@@ -114,6 +114,21 @@ class Dovecot:
     users: dict[str, str] = field(default_factory=dict)
     pool: list[str] = field(default_factory=list)
 
+    def stop(self) -> None:
+        """Stop the server (mail and users stay): the first half of a restart."""
+        if self.proc is not None:
+            _stop(self.proc)
+            self.proc = None
+
+    def start(self) -> None:
+        """Start the stopped server again on the same ports and mail (a restart's second half)."""
+        proc = subprocess.Popen([DOVECOT, "-F", "-c", str(self.base / "dovecot.conf")],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if not (_wait_for_port(self.port, proc, 15) and _wait_for_port(self.tls_port, proc, 5)):
+            _stop(proc)
+            raise RuntimeError("dovecot did not come back on its ports")
+        self.proc = proc
+
     def add_user(self) -> str:
         """A fresh user with an empty INBOX (its password in ``users``); returns its login.
 

@@ -26,7 +26,7 @@ class ImapProxy:
         self.hide = hide
         self.sent = bytearray()  # everything every client sent, in order
         self.connections = 0  # accepted and forwarded
-        self.refused = 0  # accepted and closed while down
+        self.refused = 0  # accepted and closed while down (ours or the server's)
         self.cuts = 0
         self._cut_on: bytes | None = None
         self._down = False
@@ -99,7 +99,14 @@ class ImapProxy:
             if down:
                 client.close()
                 continue
-            server = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=10)
+            try:
+                server = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=10)
+            except OSError:  # the server itself is down (restarting): the client sees a drop
+                with self._changed:
+                    self.refused += 1
+                    self._changed.notify_all()
+                client.close()
+                continue
             server.settimeout(None)
             with self._changed:
                 self._pairs.append((client, server))
