@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -145,3 +146,15 @@ def test_an_answer_opening_with_thanks_is_not_cut_as_a_signature() -> None:
     parts = split_text("Hi Ann,\n\nThanks, we found the deposit.\nIt is credited now and you can trade.\n\nMia")
     assert parts.new == "Hi Ann,\n\nThanks, we found the deposit.\nIt is credited now and you can trade."
     assert [(p.kind, p.text) for p in parts.parts][1:] == [("signature", "Mia")]
+
+
+@pytest.mark.parametrize("hostile", [
+    " " * 100_000 + "x",  # took minutes before the patterns were bounded
+    ("On " + "x " * 5000 + "\n") * 20,  # mail-parser-reply backtracks on long "On …" lines: 42 s
+    ("On " + "x " * 148 + "\n") * 3000,
+])
+def test_a_hostile_mail_is_split_in_bounded_time(hostile: str) -> None:
+    started = time.monotonic()
+    parts = split_text(hostile + "\nTelegram: @harbor_help")
+    assert time.monotonic() - started < 10
+    assert "@harbor_help" in "\n".join(p.text for p in parts.parts if p.kind != "quote")  # safety still reads it
