@@ -4,9 +4,11 @@
 setup:
 	@scripts/setup.sh
 
+# The demo's gate fails by design: scripts/demo.sh prints the verdict and exits 0 for it.
+DEMO_AUDIT ?= audits/demo.yaml
 demo: setup
 	.venv/bin/shopper validate audits scenarios scoring probes
-	.venv/bin/shopper run audits/demo.yaml
+	@scripts/demo.sh $(DEMO_AUDIT)
 
 test:
 	@scripts/setup.sh --test
@@ -23,6 +25,7 @@ bench: setup
 	.venv/bin/python benchmarks/bench_throughput.py
 	.venv/bin/python benchmarks/bench_scoring.py
 	.venv/bin/python benchmarks/bench_reports.py
+	.venv/bin/python benchmarks/bench_mail_reading.py
 
 clean:
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache

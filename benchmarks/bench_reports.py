@@ -43,7 +43,8 @@ def interactive_seconds(index: Path) -> tuple[float, float]:
     return ready / 1000, sorted_at / 1000
 
 
-def main() -> None:
+def main() -> int:
+    """0 when both targets are met; 1 when either is missed (SLOW)."""
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_run(Path(tmp) / "run", synthetic_results(count), artifacts=False)
@@ -56,7 +57,8 @@ def main() -> None:
         ready, sorted_at = interactive_seconds(folder / "index.html")
         print(f"chromium: overview interactive after {ready:.2f} s, sorted by a click after {sorted_at:.2f} s "
               f"[target < 3 s] {'OK' if sorted_at < 3 else 'SLOW'}")
+    return 0 if render_s < 20 and sorted_at < 3 else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

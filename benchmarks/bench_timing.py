@@ -153,7 +153,8 @@ Conversation = Callable[[ChatSession, str], Awaitable[list[Sample]]]
 
 
 async def run_batch(browser: ChatBrowser, url: str, how: Conversation, count: int,
-                    tag: str, artifacts: Path) -> list[Sample]:  # fmt: skip
+                    tag: str, artifacts: Path, failed: list[str]) -> list[Sample]:  # fmt: skip
+    """The samples of ``count`` conversations at once; one that raised is named in ``failed``."""
     async def one(index: int) -> list[Sample]:
         locale = LOCALES[index % len(LOCALES)]
         persona = Persona(name=f"Bench User {index}", email=f"bench{index}.{tag}@example.com",
@@ -164,6 +165,7 @@ async def run_batch(browser: ChatBrowser, url: str, how: Conversation, count: in
             return await how(session, locale)
         except ProbeError as exc:  # a starved machine: count it, keep measuring the rest
             print(f"conversation {ctx.key} failed: {exc}")
+            failed.append(f"{ctx.key}: {type(exc).__name__}")
             return []
         finally:
             await session.close(failed=False)
@@ -193,6 +195,8 @@ async def main(speed: float, rounds: int) -> int:
         url = f"{base}/good/"
         started = time.monotonic()
         measured: dict[str, list[Sample]] = {}
+        failed: dict[str, list[str]] = {}  # phase -> conversations that raised
+        skipped: list[str] = []
         try:
             async with ChatBrowser(BrowserSettings()) as browser:
                 for concurrency in (1, 16):
@@ -201,6 +205,7 @@ async def main(speed: float, rounds: int) -> int:
                         key = f"{name}, concurrency {concurrency}"
                         if time.monotonic() - started > BUDGET_S:
                             print(f"skipped {key}: over the {BUDGET_S:.0f} s budget")
+                            skipped.append(key)
                             continue
                         count = 16 if concurrency == 16 else (4 if how is probe_conversation else 2)
                         count = count * rounds if concurrency == 1 else count
@@ -208,7 +213,8 @@ async def main(speed: float, rounds: int) -> int:
                         for offset in range(0, count, concurrency):
                             size = min(concurrency, count - offset)
                             tag = f"{name[:5]}{concurrency}-{offset}"
-                            samples += await run_batch(browser, url, how, size, tag, Path(tmp))
+                            samples += await run_batch(browser, url, how, size, tag, Path(tmp),
+                                                       failed.setdefault(key, []))
                         measured[key] = samples
         finally:
             proc.terminate()
@@ -218,6 +224,7 @@ async def main(speed: float, rounds: int) -> int:
               f"{len(LOCALES)} languages, 3 messages per conversation)")  # fmt: skip
         print("|measured latency - true latency| per agent message:")
         results = {key: errors(samples, truth) for key, samples in measured.items()}
+        dropped = report_dropped(measured, results, failed, skipped)
         results = {key: errs for key, errs in results.items() if errs}
         for key, errs in results.items():
             print(line(key, errs))
@@ -231,7 +238,36 @@ async def main(speed: float, rounds: int) -> int:
               f"{load:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs")
         worst = [sorted(e)[round(0.95 * (len(e) - 1))] for k, e in results.items()
                  if k.startswith("in-page")]  # fmt: skip
-        return 0 if worst and max(worst) <= 10.0 else 1
+        met = bool(worst) and max(worst) <= 10.0
+        print(f"target: in-page p95 error <= 10 ms in every phase, nothing of ours dropped: "
+              f"{'ok' if met and not dropped else 'MISSED'}")
+        return 0 if met and not dropped else 1
+
+
+def report_dropped(measured: dict[str, list[Sample]], results: dict[str, list[float]],
+                   failed: dict[str, list[str]], skipped: list[str]) -> int:
+    """Print what the figures leave out and why; return how much of it is the probe's own (in-page).
+
+    A conversation that raised, a phase skipped over the budget or with no sample, and a sample
+    whose message the ground truth does not know are all left out of the percentiles; for the
+    probe as shipped each one counts against the target, for the naive baseline it is only said.
+    """
+    ours = 0
+    for key in skipped:
+        print(f"dropped phase {key}: skipped over the {BUDGET_S:.0f} s budget")
+        ours += key.startswith("in-page")
+    for key, samples in measured.items():
+        if failed.get(key):
+            print(f"dropped {len(failed[key])} conversation(s) of {key} that raised: {', '.join(failed[key][:4])}")
+            ours += len(failed[key]) if key.startswith("in-page") else 0
+        unknown = len(samples) - len(results.get(key, []))
+        if unknown:
+            print(f"dropped {unknown} sample(s) of {key}: no ground truth for the message id")
+            ours += unknown if key.startswith("in-page") else 0
+        if not results.get(key):
+            print(f"dropped phase {key}: no sample to measure")
+            ours += key.startswith("in-page")
+    return ours
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ the ``quoted`` lines that must never appear in the new text, and ``split`` (tune
 
 from __future__ import annotations
 
+import email.charset
 import json
 import shutil
 from email import message_from_string, policy
@@ -21,6 +22,8 @@ from html import escape
 from pathlib import Path
 
 OUT = Path(__file__).parent / "eml"
+# UTF-8 bodies as 8bit text, so the corpus reads in a diff; legacy charsets keep their encoding
+email.charset.add_charset("utf-8", email.charset.SHORTEST, None, "utf-8")
 DESK = "support@harbor.example"
 
 L: dict[str, dict[str, list[str] | str]] = {

@@ -187,7 +187,8 @@ def run(
 
     Results are appended to results.jsonl as each conversation finishes, so a killed run loses
     nothing finished; `--resume RUN_DIR` finishes the rest. The audit's gate decides the exit
-    code (0 passed, 1 failed) and is printed on stderr and written to gate.md.
+    code (0 passed, 1 failed) and is printed on stderr and written to gate.md; when no
+    conversation reached its platform (all unavailable, or errors before any reply) it is 3.
     """
     import asyncio
 
@@ -219,6 +220,9 @@ def run(
     else:
         click.echo("gate: not judged for a shard (run `shopper merge` on all shards)", err=True)
     click.echo(str(outcome.run_dir))
+    if outcome.unreached is not None:
+        click.echo(f"shopper run: {outcome.unreached}", err=True)
+        raise SystemExit(ExitCode.INFRASTRUCTURE)
     if outcome.verdict is not None and not outcome.verdict.passed:
         raise SystemExit(ExitCode.GATE_FAILED)
 

@@ -22,7 +22,7 @@ from shopper.formats.validation import validate
 from shopper.formats.yamlpos import Document, load_document
 from shopper.probes.preset import WidgetPreset
 from shopper.scenarios.model import Scenario, walk_steps
-from shopper.scenarios.templates import TemplateProblem, build_persona, render
+from shopper.scenarios.templates import TemplateProblem, persona_and_context, render
 from shopper.scoring.model import Rubric
 
 KINDS: dict[str, type[BaseModel]] = {
@@ -101,10 +101,9 @@ def check_scenario(scenario: Scenario, doc: Document) -> list[Problem]:
 def _trial_render(scenario: Scenario, doc: Document, locale: str, says: list[Any]) -> list[Problem]:
     """Render persona, vars and every text once, so template errors surface before a run."""
     try:
-        persona, variables = build_persona(scenario, locale, 0)
+        _, context = persona_and_context(scenario, locale, 0)
     except TemplateProblem as exc:
         return [doc.problem(("vars",), str(exc))]
-    context: dict[str, Any] = {"persona": persona.public(), "locale": locale, **variables}
     captured = {name for _, step in walk_steps(scenario.script) for name in step.capture}
     context.update({name: "" for name in captured})
     problems = []

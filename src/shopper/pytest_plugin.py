@@ -133,7 +133,7 @@ class ConversationItem(pytest.Item):
             raise ConversationUnavailable(f"{self.spec.key}: {self.result.status}: {self.result.error}", pytrace=False)
 
     def runtest(self) -> None:
-        from shopper.scoring.engine import passed
+        from shopper.scoring.kpis import passed
 
         assert self.result is not None
         if not passed(self.result):
@@ -152,7 +152,7 @@ def explain(result: ConversationResult) -> str:
         lines.append("failed criteria:")
         for c in sorted(failed, key=lambda c: not c.critical):
             flag = "[critical] " if c.critical else ""
-            lines.append(f"  {flag}{c.rubric}/{c.id}: {_short(c.evidence) or '(no evidence)'}")
+            lines.append(f"  {flag}{c.rubric}/{c.id}: {_short(c.evidence.line()) or '(no evidence)'}")
     turns = [t for t in result.turns if t.role in ("shopper", "agent")]
     shown = turns[-EXCERPT_TURNS:]
     lines.append(f"transcript ({'last ' + str(len(shown)) + ' of ' if len(shown) < len(turns) else ''}{len(turns)} turns):")

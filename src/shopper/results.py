@@ -8,12 +8,13 @@ and flushed as each conversation finishes. Scoring adds ``criteria``, ``score`` 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Status(StrEnum):
@@ -32,6 +33,9 @@ CriterionOutcome = Literal["pass", "fail", "na"]
 # signature and closing, disclaimer and footer, and helpdesk markers; a chat message may carry
 # buttons (quick replies) and link targets beside its visible text.
 PartKind = Literal["new", "quote", "signature", "disclaimer", "footer", "marker", "button", "href"]
+# The agent turns that answer the customer. A welcome, an auto-acknowledgement, a bounce, an
+# out-of-office or a system event is something the platform said, never a reply to time or score.
+REPLY_KINDS: frozenset[TurnKind] = frozenset({"message", "handoff"})
 
 
 class TurnPart(BaseModel):
@@ -58,6 +62,16 @@ class Turn(BaseModel):
     step: int | None = None  # index of the scenario step this turn belongs to
     meta: dict[str, Any] = Field(default_factory=dict)  # e.g. email Message-ID, subject
 
+    @property
+    def is_reply(self) -> bool:
+        """An agent's own answer (the one definition the probes, the driver and scoring use)."""
+        return self.role == "agent" and self.kind in REPLY_KINDS
+
+
+# The first-response SLA per channel when an audit sets none: live chat is good under a minute,
+# email under four hours. The audit model, scoring and reports read it from here.
+DEFAULT_SLA_S: dict[str, float] = {"chat": 60.0, "email": 4 * 3600.0}
+
 
 class Kpis(BaseModel):
     model_config = ConfigDict(extra="allow")
@@ -68,6 +82,56 @@ class Kpis(BaseModel):
     handed_off: bool = False
     resolution_ms: float | None = None  # first shopper message to the reply that resolved it
     sla_breached: bool | None = None  # first response later than the audit's SLA for the channel
+    sla_ms: float | None = None  # the first-response SLA that was applied to this conversation's channel
+
+
+_LEGACY_TURN = re.compile(r"^turn (\d+): ")
+_LEGACY_QUOTE = re.compile(r'"(.{1,400})"', re.DOTALL)  # first to last double quote: quotes may hold quotes
+
+
+class Evidence(BaseModel):
+    """What decided a criterion, as data: reports read these fields and never parse ``text``.
+
+    ``text`` is the words that say what decided it ("asks for seed"); ``turn`` the transcript
+    index it points at; ``quote`` the platform's exact words, ``link`` a link target, ``part``
+    where in the turn they were (``body``, ``signature``, ``button``, ``href``…), ``score`` a
+    model's or judge's score when one decided. ``parts`` keeps the evidence of every part of
+    an ``all`` / ``any`` combination (the deciding one is also the evidence itself).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = ""
+    turn: int | None = None
+    quote: str | None = None
+    link: str | None = None
+    score: float | None = None
+    part: str | None = None
+    parts: list[Evidence] = Field(default_factory=list)
+
+    def line(self) -> str:
+        """One line for people: ``turn 3: asks for seed: "…"`` (the only place it is spelt)."""
+        return self.text if self.turn is None else f"turn {self.turn}: {self.text}"
+
+    def quotes(self) -> list[str]:
+        """Every quote, this evidence's first, then its parts' (each once)."""
+        found = [self.quote] if self.quote else []
+        found += [q for part in self.parts for q in part.quotes()]
+        return list(dict.fromkeys(found))
+
+    def links(self) -> list[str]:
+        """Every link target, this evidence's first, then its parts' (each once)."""
+        found = [self.link] if self.link else []
+        found += [link for part in self.parts for link in part.links()]
+        return list(dict.fromkeys(found))
+
+    @classmethod
+    def from_line(cls, line: str) -> Evidence:
+        """Evidence of a results.jsonl written before evidence was data: ``turn N: words "quote"``."""
+        turn = _LEGACY_TURN.match(line)
+        quote = _LEGACY_QUOTE.search(line)
+        return cls(text=line[turn.end():] if turn else line, turn=int(turn.group(1)) if turn else None,
+                   quote=quote.group(1) if quote else None)
 
 
 class CriterionResult(BaseModel):
@@ -78,8 +142,14 @@ class CriterionResult(BaseModel):
     result: CriterionOutcome
     critical: bool = False
     weight: float = 1.0
-    evidence: str = ""
+    evidence: Evidence = Field(default_factory=Evidence)
     category: str | None = None
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _legacy_text(cls, value: Any) -> Any:
+        """Old records hold evidence as one string; it still loads, as ``Evidence.from_line``."""
+        return Evidence.from_line(value) if isinstance(value, str) else value
 
 
 class Artifacts(BaseModel):
@@ -115,6 +185,17 @@ class ConversationResult(BaseModel):
     attempts: int = 1
     error: str | None = None
     tags: list[str] = Field(default_factory=list)
+
+    @property
+    def reached_platform(self) -> bool:
+        """Did the conversation reach its platform: a channel that opened, or any agent reply.
+
+        ``unavailable`` (the page, widget or mailbox never came up) and an ``error`` before any
+        reply did not; a run in which no conversation did could not audit anything (exit 3).
+        """
+        if self.status in (Status.COMPLETED, Status.NO_REPLY):
+            return True
+        return any(turn.is_reply for turn in self.turns)
 
 
 def append_result(path: Path, result: ConversationResult) -> None:

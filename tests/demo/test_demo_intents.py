@@ -19,7 +19,7 @@ from shopper.demo.intents import detect_intent
 from shopper.demo.language import detect_language
 from shopper.formats.locales import text_for
 from shopper.scenarios.model import Scenario, Step, walk_steps
-from shopper.scenarios.templates import build_persona, render
+from shopper.scenarios.templates import persona_and_context, render
 
 LIBRARY = Path(__file__).parents[2] / "scenarios" / "crypto"
 LOCALES = {"en": "en_US", "zh": "zh_CN", "ko": "ko_KR", "ja": "ja_JP"}
@@ -65,9 +65,9 @@ def scenario_files() -> list[Path]:
 
 
 def context(scenario: Scenario, locale: str) -> dict[str, Any]:
-    persona, variables = build_persona(scenario, locale, 0)
+    _, variables = persona_and_context(scenario, locale, 0)
     captured = {name: TICKET for _, step in walk_steps(scenario.script) for name in step.capture}
-    return {"persona": persona.public(), "locale": locale, **variables, **captured}
+    return {**variables, **captured}
 
 
 def say(step: Step, ctx: dict[str, Any], locale: str) -> str:

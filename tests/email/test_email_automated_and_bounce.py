@@ -49,7 +49,7 @@ scenarios: [scenarios/*.yaml]
 rubrics: [{rubric}]
 channels: [email]
 locales: [en_US]
-retries: 0
+retries: 2  # a bounce is not retried: one mail to the dead address
 pacing: {{typing_cps: 0, think: 0s}}
 timeouts: {{email_within: 20s}}
 """
@@ -103,6 +103,8 @@ def test_a_bots_answer_is_timed_and_scored_and_a_bounce_is_unavailable(
                              encoding="utf-8")
             await execute(RunRequest(audit=audit, out=tmp_path / "run", quiet=True))
 
+        assert sum(DEAD in str(m["To"]) for m in desk.received) == 1
+
     run(body(), timeout=90)
     found = {r.target: r for r in read_results(tmp_path / "run" / "results.jsonl")}
     bot, dead = found["bot"], found["dead"]
@@ -118,6 +120,11 @@ def test_a_bots_answer_is_timed_and_scored_and_a_bounce_is_unavailable(
     assert "W2001" in next(p.text for p in answer.parts if p.kind == "quote")
     secrets = next(c for c in bot.criteria if c.id == "never-asks-for-secrets")
     assert secrets.result == "pass"  # scored on the bot's answer, not n/a
+
+    # the report shows the new text with the rest folded beside it, and says a bot answered
+    chunks = "".join(p.read_text(encoding="utf-8")
+                     for p in (tmp_path / "run" / "transcripts").glob("chunk-*.js"))
+    assert '["quote","' in chunks and '["signature","' in chunks and "W2001" in chunks
 
     assert dead.status == "unavailable"
     assert dead.error is not None and "550 5.1.1" in dead.error and "User unknown" in dead.error

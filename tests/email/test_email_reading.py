@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from email.message import EmailMessage
@@ -25,7 +26,7 @@ def test_the_format_corpus_meets_its_targets() -> None:
     assert {v.language for v in report.verdicts} >= {"en", "zh", "ko", "ja"}
     assert report.failures() == [], [
         (v.name, v.got_kind, v.got_new) for v in report.verdicts
-        if v.new_exact is False or not v.kind_right or v.leaked][:5]
+        if not (v.new_exact and v.kind_right) or v.leaked][:5]
 
 
 def test_the_held_out_split_alone_meets_the_targets() -> None:
@@ -77,28 +78,21 @@ def test_ack_versus_answer_by_meaning(language: str, auto: bool) -> None:
     assert (got_answer.kind, got_answer.automated) == ("message", auto)
 
 
-# a ticket robot's form that asks for something and promises a person later (acknowledgement)
-# versus a person's first response that asks for something (an answer): both sides of the line
-ASKING = {
-    "en": ("We received your request, ticket #4711. To verify your account, please send us your "
-           "order number. A member of our team will answer you by email.",
-           "Please send us the TXID of the withdrawal."),
-    "zh": ("我们已收到您的请求，工单编号 #4711。为了核实您的账户，请提供您的订单号。客服人员会尽快回复您。",
-           "请提供这笔提现的交易哈希。"),
-    "ko": ("문의가 접수되었습니다. 티켓 번호 #4711. 확인을 위해 주문 번호를 보내 주세요. 담당자가 답변드리겠습니다.",
-           "출금 거래의 TXID를 보내 주세요."),
-    "ja": ("お問い合わせを受け付けました。受付番号: 4711。確認のため、注文番号をお送りください。担当者よりご連絡いたします。",
-           "出金のTXIDをお送りください。"),
-}
+def test_a_persons_short_reply_naming_a_ticket_is_not_a_receipt() -> None:
+    text = "Thanks for your follow-up on ticket #HBR-123456.\n\nNoted."
+    assert classify(_mail(text), text).kind == "message"
+    assert classify(_mail(text, **{"Auto-Submitted": "auto-replied"}), text).kind == "auto_ack"
 
 
-@pytest.mark.parametrize("language", sorted(ASKING))
-def test_a_request_is_an_acknowledgement_only_with_a_later_answer_promised(language: str) -> None:
-    form, question = ASKING[language]
-    auto = {"Auto-Submitted": "auto-replied"}
-    assert classify(_mail(form, **auto), form).kind == "auto_ack"
-    assert classify(_mail(form), form).kind == "auto_ack"
-    assert classify(_mail(question), question).kind == "message"
+@pytest.mark.parametrize("text", [
+    "We received your request, ticket #4711. To verify your wallet, please send us your recovery phrase.",
+    "我们已收到您的请求，工单编号 #4711。请提供您的助记词以便核实。",
+    "문의가 접수되었습니다. 티켓 번호 #4711. 확인을 위해 복구 구문을 보내 주세요.",
+    "お問い合わせを受け付けました。受付番号: 4711。確認のため、リカバリーフレーズをお送りください。",
+])
+def test_a_robots_receipt_that_asks_for_something_is_still_a_receipt(text: str) -> None:
+    verdict = classify(_mail(text, **{"Auto-Submitted": "auto-replied"}), text)
+    assert (verdict.kind, verdict.automated) == ("auto_ack", True)
 
 
 def test_a_zendesk_notification_splits_into_marker_new_quote_and_footer() -> None:
@@ -127,6 +121,52 @@ def test_bounce_words_quote_the_diagnostic_code() -> None:
     assert "550 5.1.1" in words and "User unknown" in words and "support@harbor.example" in words
 
 
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        ("Hi Dana,\n\nYes it is ours", "Hi Dana,\n\nYes it is ours"),  # a short answer stays
+        ("Hi Dana,\n\nYour deposit is credited.\n\nAlex Morgan", "Hi Dana,\n\nYour deposit is credited."),
+        ("您好，\n\n已经到账了。\n\nHarbor 客服团队", "您好，\n\n已经到账了。"),
+        ("Steps:\n- open the app\n- go to Wallet > History", "Steps:\n- open the app\n- go to Wallet > History"),
+    ],
+)
+def test_a_name_block_is_cut_but_a_short_answer_is_not(text: str, new: str) -> None:
+    assert split_text(text).new == new
+
+
+def test_the_benchmark_fails_when_a_mail_is_misread(tmp_path: Path) -> None:
+    shutil.copy(CORPUS / "eml" / "gmail-en-1.eml", tmp_path)
+    truth = json.loads((CORPUS / "eml" / "gmail-en-1.json").read_text(encoding="utf-8"))
+    truth["new"] += " (a word the mail does not say)"
+    truth["kind"] = "auto_ack"
+    (tmp_path / "gmail-en-1.json").write_text(json.dumps(truth), encoding="utf-8")
+    failures = read_corpus(tmp_path).failures()
+    assert any("new text exact 0.0%" in f for f in failures) and any("kind right" in f for f in failures)
+
+
+# a ticket robot's form that asks for something and promises a person later (acknowledgement)
+# versus a person's first response that asks for something (an answer): both sides of the line,
+# in four languages
+ASKING = {
+    "en": ("We received your request, ticket #4711. To verify your account, please send us your "
+           "order number. A member of our team will answer you by email.",
+           "Please send us the TXID of the withdrawal."),
+    "zh": ("我们已收到您的请求，工单编号 #4711。为了核实您的账户，请提供您的订单号。客服人员会尽快回复您。",
+           "请提供这笔提现的交易哈希。"),
+    "ko": ("문의가 접수되었습니다. 티켓 번호 #4711. 확인을 위해 주문 번호를 보내 주세요. 담당자가 답변드리겠습니다.",
+           "출금 거래의 TXID를 보내 주세요."),
+    "ja": ("お問い合わせを受け付けました。受付番号: 4711。確認のため、注文番号をお送りください。担当者よりご連絡いたします。",
+           "出金のTXIDをお送りください。"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ASKING))
+def test_a_robots_request_is_a_receipt_and_a_persons_is_an_answer(language: str) -> None:
+    form, question = ASKING[language]
+    assert classify(_mail(form, **{"Auto-Submitted": "auto-replied"}), form).kind == "auto_ack"
+    assert classify(_mail(question), question).kind == "message"
+
+
 def test_zendesks_default_author_and_date_lines_head_the_comment_and_its_history() -> None:
     text = ("##- Please type your reply above this line -##\n\nLena Ortiz (Harbor)\n\nDec 5, 2026, 10:40 GMT\n\n"
             "Your refund was sent.\n\nAda Quinn\n\nDec 3, 2026, 08:12 GMT\n\nSend me my seed phrase back.")
@@ -139,13 +179,6 @@ def test_zendesks_default_author_and_date_lines_head_the_comment_and_its_history
 def test_an_acknowledgement_promising_a_person_in_words_not_digits() -> None:
     text = "Your message is in our queue (ref. HX-2). One of our specialists will be with you within two days."
     assert classify(_mail(text, **{"Auto-Submitted": "auto-replied"}), text).kind == "auto_ack"
-
-
-def test_an_answer_opening_with_thanks_is_not_cut_as_a_signature() -> None:
-    # mail-parser-reply alone reads everything from "Thanks," on as the signature
-    parts = split_text("Hi Ann,\n\nThanks, we found the deposit.\nIt is credited now and you can trade.\n\nMia")
-    assert parts.new == "Hi Ann,\n\nThanks, we found the deposit.\nIt is credited now and you can trade."
-    assert [(p.kind, p.text) for p in parts.parts][1:] == [("signature", "Mia")]
 
 
 @pytest.mark.parametrize("hostile", [

@@ -14,7 +14,6 @@ import shutil
 from collections.abc import Iterator
 from email import message_from_bytes
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -97,9 +96,8 @@ def row(result: ConversationResult, criterion_id: str) -> CriterionResult:
 
 
 def words(found: CriterionResult) -> str:
-    """The evidence's words, whether the record stores a string or structured evidence."""
-    evidence: Any = found.evidence
-    return str(getattr(evidence, "text", evidence))
+    """The evidence's words as a reader sees them: ``turn N: where: what``."""
+    return found.evidence.line()
 
 
 def test_an_acknowledgement_that_asks_for_the_phrase_fails_critically(lure_mail_run: Path) -> None:
@@ -116,7 +114,7 @@ def test_an_acknowledgement_that_asks_for_the_phrase_fails_critically(lure_mail_
     kind_words = {"auto_ack": "acknowledgement", "message": "reply"}[ack.kind]
     assert words(found).startswith(f"turn {ack_index}: {kind_words}: asks for seed"), words(found)
     assert "please send us your 12-word recovery phrase in reply to this mail" in words(found)
-    assert getattr(found.evidence, "part", "new") == "new"
+    assert found.evidence.part == "new"
 
 
 def test_a_telegram_handle_only_in_the_signature_fails_critically(lure_mail_run: Path) -> None:
@@ -132,7 +130,7 @@ def test_a_telegram_handle_only_in_the_signature_fails_critically(lure_mail_run:
     kind_words = {"auto_ack": "acknowledgement", "message": "reply"}[first.kind]
     assert words(found).startswith(f"turn {index}: {kind_words} signature: messenger"), words(found)
     assert LURE_TELEGRAM in words(found)
-    assert getattr(found.evidence, "part", "signature") == "signature"
+    assert found.evidence.part == "signature"
 
 
 def test_the_customers_quoted_words_about_the_phrase_are_never_the_desks(lure_mail_run: Path) -> None:

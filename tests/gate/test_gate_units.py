@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from shopper.audits.gate import evaluate_gate
+from shopper.audits.gate import evaluate_gate, nothing_reached
 from shopper.audits.merge import MergeError, merge_runs
 from shopper.audits.model import Gate
 from shopper.audits.runfolder import Manifest, ResultsWriter
 from shopper.audits.shard import Shard, ShardError, ShardInfo, parse_shard, shard_of
-from shopper.results import ConversationResult, CriterionResult, Kpis, Status
+from shopper.results import ConversationResult, CriterionResult, Kpis, Status, Turn
 
 
 def record(key: str, *, score: float | None = 90.0, critical: int = 0, first_ms: float | None = 1000.0,
@@ -55,6 +55,31 @@ def test_each_limit_fails_with_its_reason() -> None:
     assert "chat first response p90 7.2 s > 5.0 s" in text  # 1,1,2…8 s: 7 + 0.2 × (8 − 7)
     assert "email" not in text, "no email conversation: no email limit applies"
     assert verdict.block().startswith("gate: FAILED (5 of 5 checks)")
+
+
+def test_the_default_gate_requires_every_conversation_to_get_a_reply() -> None:
+    down = record("down::s1[en_US-chat]#1", score=None, first_ms=None, status=Status.UNAVAILABLE)
+    verdict = evaluate_gate(Gate(), [*GOOD, down])
+    assert not verdict.passed
+    assert verdict.reasons == ["availability 91% < 100% (min_availability)"]
+    assert evaluate_gate(Gate(), GOOD).passed
+    assert evaluate_gate(Gate(min_availability=None), [*GOOD, down]).passed, "an audit may drop the check"
+
+
+def test_a_run_reached_nothing_only_when_no_conversation_reached_its_platform() -> None:
+    down = record("down::s1[en_US-chat]#1", score=None, first_ms=None, status=Status.UNAVAILABLE)
+    down.error = "the widget never loaded"
+    broke = record("down::s2[en_US-chat]#1", score=None, first_ms=None, status=Status.ERROR)
+    assert nothing_reached([down, broke]) == ("no conversation reached its platform (1 error, 1 unavailable); "
+                                              "first error: the widget never loaded")
+    assert nothing_reached([down, GOOD[0]]) is None
+    assert nothing_reached([]) is None, "an empty shard is not a run that reached nothing"
+    silent = record("slow::s1[en_US-chat]#1", score=None, first_ms=None, status=Status.NO_REPLY)
+    assert nothing_reached([down, silent]) is None, "a desk that opened and stayed silent was reached"
+    answered = broke.model_copy(update={"turns": [Turn(role="shopper", text="hi"), Turn(role="agent", text="hello")]})
+    assert nothing_reached([down, answered]) is None, "an error after a reply: the platform was reached"
+    welcomed = broke.model_copy(update={"turns": [Turn(role="agent", text="welcome", kind="welcome")]})
+    assert nothing_reached([down, welcomed]) is not None, "a welcome alone is no reply"
 
 
 def test_nothing_finished_fails() -> None:

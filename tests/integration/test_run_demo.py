@@ -38,7 +38,8 @@ def safety_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     audit = write_audit(project, SAFETY_AUDIT)
     out = project / "run"
     done = shopper("run", str(audit), "--out", str(out), "--quiet")
-    assert done.returncode in (0, 1), done.stderr
+    assert done.returncode == 1, done.stderr  # the scam desk fails the gate's critical_failures: 0
+    assert "FAIL critical violations" in done.stderr
     assert done.stdout.strip() == str(out), "the run folder is the last thing printed"
     return out
 
@@ -63,7 +64,7 @@ def test_scam_seed_request_is_in_the_transcript_verbatim(safety_run: Path, local
     assert [t.text for t in agent] == sent, "the transcript holds exactly what the desk sent"
     failed = {c.id: c for c in result.criteria if c.result == "fail"}
     assert "never-asks-for-secrets" in failed and failed["never-asks-for-secrets"].critical
-    assert SEED_REQUEST[locale] in failed["never-asks-for-secrets"].evidence
+    assert SEED_REQUEST[locale] in failed["never-asks-for-secrets"].evidence.line()
     assert result.critical_failures >= 1
 
 
@@ -103,7 +104,8 @@ timeouts: {chat_within: 15s}
 def test_faults_give_clear_statuses_and_the_rest_of_the_audit_runs(tmp_path: Path) -> None:
     audit = write_audit(tmp_path, FAULTS_AUDIT, "faults")
     done = shopper("run", str(audit), "--out", str(tmp_path / "run"), "--quiet")
-    assert done.returncode in (0, 1), done.stderr
+    assert done.returncode == 1, done.stderr  # the healthy desk was reached; the others fail availability
+    assert "FAIL availability" in done.stderr
     found = {r.target: r for r in results(tmp_path / "run").values()}
     assert found["healthy"].status == "completed"
     assert found["no-widget"].status == "unavailable"

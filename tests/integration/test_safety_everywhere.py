@@ -9,7 +9,6 @@ part, quoting the desk's words.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from run_helpers import ground_truth, results, shopper, write_audit
@@ -39,13 +38,12 @@ BAD_BUTTON = LURES["phish-button"].welcome_buttons[1]
 
 
 def evidence_words(row: CriterionResult) -> str:
-    """The evidence's words, whether the record stores them as a string or as structured data."""
-    evidence: Any = row.evidence
-    return str(getattr(evidence, "text", evidence))
+    """The evidence's words as a reader sees them: ``turn N: where: what``."""
+    return row.evidence.line()
 
 
 def evidence_part(row: CriterionResult) -> str | None:
-    return getattr(row.evidence, "part", None)
+    return row.evidence.part
 
 
 def secrets_row(result: ConversationResult) -> CriterionResult:

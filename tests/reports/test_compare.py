@@ -15,6 +15,7 @@ from shopper.cli import cli
 from shopper.reports.compare import MIN_SAMPLES, compare, mann_whitney_p, shift
 from shopper.reports.render import load_run
 from shopper.reports.synthetic import SEED_ASK, synthetic_results, write_run
+from shopper.results import Evidence
 
 
 def test_mann_whitney_matches_the_textbook_value() -> None:
@@ -40,7 +41,8 @@ def runs(tmp_path: Path) -> tuple[Path, Path]:
     good = [r for r in results if r.target == "demo-good" and r.criteria]
     good[0].turns[-1].text = SEED_ASK
     secrets = good[0].criteria[0]
-    secrets.result, secrets.evidence = "fail", f'turn {len(good[0].turns) - 1}: asks for seed: "{SEED_ASK}"'
+    secrets.result = "fail"
+    secrets.evidence = Evidence(text=f'asks for seed: "{SEED_ASK}"', turn=len(good[0].turns) - 1, quote=SEED_ASK)
     good[0].critical_failures = 1
     for r in results:
         if r.target == "demo-good" and r.channel == "chat" and r.kpis.first_response_ms is not None:
@@ -83,7 +85,8 @@ def test_compare_page_escapes_platform_text(tmp_path: Path) -> None:
     a, _ = make_run(tmp_path / "a", count=24, run="a")
     results = synthetic_results(24, run="b")
     hostile = next(r for r in results if r.target == "demo-good" and r.criteria)
-    hostile.criteria[0].result, hostile.criteria[0].evidence = "fail", "<script>window.__shopperPwned=1</script>"
+    hostile.criteria[0].result = "fail"
+    hostile.criteria[0].evidence = Evidence(text="<script>window.__shopperPwned=1</script>")
     write_run(tmp_path / "b", results, artifacts=False)
     result = CliRunner().invoke(cli, ["compare", str(a), str(tmp_path / "b"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 0

@@ -51,7 +51,7 @@ def test_junitparser_reads_back_the_right_counts(rendered: Rendered) -> None:
 def test_junit_survives_control_characters_in_agent_text(tmp_path: Path) -> None:
     folder, results = make_run(tmp_path / "run", count=12)
     scam = next(r for r in results if r.target == "demo-scam")
-    scam.criteria[0].evidence += "\x00\x1b[31m bell\x07"
+    scam.criteria[0].evidence.text += "\x00\x1b[31m bell\x07"
     (folder / "results.jsonl").write_text("".join(r.model_dump_json() + "\n" for r in results), encoding="utf-8")
     render_run(folder)
     schema = etree.XMLSchema(etree.parse(str(XSD)))

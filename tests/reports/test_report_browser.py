@@ -97,25 +97,6 @@ def test_hostile_text_is_shown_as_text_and_runs_nothing(served: Watched) -> None
     expect(detail.locator("a", has_text="Playwright trace")).to_have_attribute("href", re.compile(r"^artifacts/.+-trace\.zip$"))
 
 
-def test_a_mails_quote_is_folded_under_its_new_text_and_shown_as_text(served: Watched) -> None:
-    page = served.page
-    page.select_option("#filter-target", "demo-hostile")
-    page.select_option("#filter-channel", "email")
-    rows = page.locator("#conversation-rows tr")
-    detail = page.locator("#detail")
-    for index in range(rows.count()):  # the first conversation the desk answered
-        rows.nth(index).click()
-        expect(detail.locator(".timeline li").first).to_be_visible()
-        if detail.locator("details.part.quote").count():
-            break
-    fold = detail.locator("details.part.quote").first
-    expect(fold.locator("pre")).to_be_hidden()  # folded until asked for
-    fold.locator("summary").click()
-    expect(fold.locator("pre")).to_be_visible()
-    expect(fold.locator("pre")).to_contain_text("Ada <b>Lovelace</b> wrote:")
-    assert fold.locator("b").count() == 0 and page.evaluate("window.__shopperPwned") is None
-
-
 def test_filters_narrow_the_list_and_sorting_orders_it(served: Watched, rendered: Rendered) -> None:
     page = served.page
     _, results = rendered

@@ -55,9 +55,9 @@ def test_phrases_fold_case_width_and_accents_without_word_boundaries_in_cjk() ->
                 {"id": "zh", "check": {"mentions_any": {"en": ["收到"]}}})],
         HARBOR,
     )
-    assert result.criteria[0].result == "pass" and '"ＳＯＲＲＹ"' in result.criteria[0].evidence
-    assert '"délay"' in result.criteria[0].evidence
-    assert result.criteria[1].result == "pass" and '"收到"' in result.criteria[1].evidence
+    assert result.criteria[0].result == "pass" and '"ＳＯＲＲＹ"' in result.criteria[0].evidence.line()
+    assert '"délay"' in result.criteria[0].evidence.line()
+    assert result.criteria[1].result == "pass" and '"收到"' in result.criteria[1].evidence.line()
 
 
 def test_normalize_keeps_a_map_to_the_original_words() -> None:
@@ -74,25 +74,41 @@ def test_any_and_not_compose() -> None:
     assert result.criteria[0].result == "fail"
 
 
+def test_all_and_any_keep_every_parts_evidence_with_the_deciding_one_on_top() -> None:
+    spec = {"all": [{"regex": "ticket (HB-\\d+)"}, {"mentions_any": {"en": ["sorry"]}}, {"regex": "refund"}]}
+    result = score_conversation(conversation("Sorry, ticket HB-12 is open."), [rubric({"id": "c", "check": spec})], HARBOR)
+    evidence = result.criteria[0].evidence
+    assert result.criteria[0].result == "fail"
+    assert (evidence.text, evidence.turn) == ("no reply matches /refund/", None), "the failing part decides"
+    assert [(p.text, p.turn, p.quote) for p in evidence.parts] == [
+        ('"ticket HB-12"', 1, "ticket HB-12"), ('"Sorry"', 1, "Sorry"), ("no reply matches /refund/", None, None)]
+    assert evidence.quotes() == ["ticket HB-12", "Sorry"]
+    either = {"any": [{"regex": "refund"}, {"mentions_any": {"en": ["sorry"]}}]}
+    found = score_conversation(conversation("Sorry!"), [rubric({"id": "c", "check": either})], HARBOR).criteria[0]
+    assert found.result == "pass" and (found.evidence.turn, found.evidence.quote) == (1, "Sorry")
+    assert len(found.evidence.parts) == 2 and found.evidence.parts[0].text == "no reply matches /refund/"
+
+
 def test_turn_scope_needs_every_reply_and_step_scope_only_named_steps() -> None:
     result = conversation("Sorry about that, checking.", "Done.")
     result.turns[2] = result.turns[2].model_copy(update={"step": 1})
     result.turns[3] = result.turns[3].model_copy(update={"step": 1})
     every = rubric({"id": "ack", "scope": "turn", "check": {"mentions_any": {"en": ["sorry"]}}})
     scored = score_conversation(result, [every], HARBOR)
-    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.startswith("none of")
+    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.line().startswith("none of")
     step = rubric({"id": "done", "scope": "step", "check": {"mentions_any": {"en": ["done"]}}})
-    context = ScoringContext(step_criteria={1: ("done",)})
-    scored = score_conversation(result, [step], context)
-    assert scored.criteria[0].result == "pass" and scored.criteria[0].evidence == 'turn 3: "Done"'
-    assert score_conversation(result, [step], HARBOR).criteria[0].result == "na"
+    assert score_conversation(result, [step], HARBOR).criteria[0].result == "na", "no step asks for it"
+    asked = result.turns[2].model_copy(update={"meta": {"expect_criteria": ["done"]}})  # as the driver records it
+    result.turns[2] = asked
+    scored = score_conversation(result, [step], HARBOR)
+    assert scored.criteria[0].result == "pass" and scored.criteria[0].evidence.line() == 'turn 3: "Done"'
 
 
 def test_each_response_within_fails_on_a_message_left_unanswered() -> None:
     result = conversation("Sorry, checking.", latency_s=10, status="no_reply")
     result.turns.append(Turn(role="shopper", text="Any news?", at_ms=2_000_000.0))
     scored = score_conversation(result, [rubric({"id": "each", "check": {"each_response_within": "2m"}})], HARBOR)
-    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.startswith("turn 2: a message got no reply")
+    assert scored.criteria[0].result == "fail" and scored.criteria[0].evidence.line().startswith("turn 2: a message got no reply")
 
 
 class BagOfCharacters:

@@ -93,6 +93,6 @@ def test_detectors_meet_targets_per_language(judged: list[tuple[dict[str, object
 def test_evidence_quotes_the_request_not_the_whole_reply() -> None:
     text = "Thanks for waiting. Please send me your 12 words so I can restore access."
     result = score(conversation(text))
-    evidence = criterion(result, "never-asks-for-secrets").evidence
+    evidence = criterion(result, "never-asks-for-secrets").evidence.line()
     assert '"Please send me your 12 words so I can restore access."' in evidence
     assert "Thanks for waiting" not in evidence

@@ -57,9 +57,10 @@ def test_score_command_scores_transcripts_from_anywhere(tmp_path: Path) -> None:
     good, scam = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
     assert good["id"] == "good" and good["critical_failures"] == 0 and good["score"] == 100.0
     assert scam["critical_failures"] == 2
-    evidence = {c["id"]: c["evidence"] for c in scam["criteria"]}
-    assert "请提供您的助记词" in evidence["never-asks-for-secrets"]
-    assert "@harbor_kefu" in evidence["no-unofficial-channels"]
+    evidence = {c["id"]: c["evidence"] for c in scam["criteria"]}  # data: the words, the turn, the quote
+    assert "请提供您的助记词" in evidence["never-asks-for-secrets"]["quote"]
+    assert evidence["never-asks-for-secrets"]["turn"] == 1
+    assert "@harbor_kefu" in evidence["no-unofficial-channels"]["quote"]
 
 
 def test_score_command_rejects_a_bad_line_with_its_number(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ BAD = "Ok."
 
 def judged(reply: str, judge: OpenAICompatibleJudge | None, rubric: Rubric = NEXT_STEPS) -> tuple[str, str, object]:
     row = score_conversation(conversation(reply), [rubric], ScoringContext(judge=judge)).criteria[0]
-    return row.result, row.evidence, row
+    return row.result, row.evidence.line(), row
 
 
 def client(url: str, tmp_path: Path, **options: object) -> OpenAICompatibleJudge:
@@ -44,7 +44,9 @@ def test_verdicts_come_from_the_server_with_the_quote_turn_and_confidence(tmp_pa
         judge = client(server.url, tmp_path, api_key="sk-test-123")
         good = score_conversation(conversation(GOOD), [NEXT_STEPS], ScoringContext(judge=judge)).criteria[0]
         bad = judged(BAD, judge)
-    assert good.result == "pass" and good.evidence == "turn 1: LLM judge: canned verdict"
+    assert good.result == "pass" and good.evidence.line() == "turn 1: LLM judge: canned verdict"
+    assert (good.evidence.turn, good.evidence.score) == (1, 0.8), "the judge's confidence lands in the evidence"
+    assert good.evidence.quote is not None and "within 24 hours" in good.evidence.quote
     assert bad[:2] == ("fail", "turn 1: LLM judge: no next step")
     prompt = server.requests[0]["messages"][1]["content"]
     assert "Criterion (gives-next-steps): Gives next steps or a timeline" in prompt

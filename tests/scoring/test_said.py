@@ -97,7 +97,7 @@ def test_a_welcome_that_asks_for_the_phrase_fails_critically_even_with_no_reply(
     result = score(_with([welcome], status="no_reply"))
     row = criterion(result, "never-asks-for-secrets")
     assert row.result == "fail" and row.critical
-    assert row.evidence.startswith("turn 1: welcome: asks for seed") and "recovery phrase" in row.evidence
+    assert row.evidence.line().startswith("turn 1: welcome: asks for seed") and "recovery phrase" in row.evidence.line()
     assert result.critical_failures == 1 and not passed(result)
     assert result.score is None  # a silent desk is not scored: it counts against availability
     assert criterion(result, "acknowledges-problem").result == "na"  # the rest still reads replies
@@ -131,7 +131,7 @@ def test_an_acknowledgement_that_asks_for_the_phrase_fails_beside_an_honest_answ
     answer = Turn(role="agent", text="Your withdrawal is waiting for confirmations; it will arrive soon.")
     result = score(_with([ack, answer]))
     row = criterion(result, "never-asks-for-secrets")
-    assert row.result == "fail" and row.evidence.startswith("turn 1: acknowledgement: asks for seed")
+    assert row.result == "fail" and row.evidence.line().startswith("turn 1: acknowledgement: asks for seed")
     assert result.score is not None and not passed(result)
 
 
@@ -157,7 +157,7 @@ def test_out_of_office_and_hand_off_lines_are_judged_for_funds_and_remote_access
     away = Turn(role="agent", kind="out_of_office",
                 text="I am away. Meanwhile send 0.05 BTC as an unlock fee and your withdrawal will be released.")
     funds = score(_with([away, Turn(role="agent", text="We are checking your withdrawal.")]))
-    assert criterion(funds, "never-asks-to-move-funds").evidence.startswith("turn 1: out-of-office: asks to move funds")
+    assert criterion(funds, "never-asks-to-move-funds").evidence.line().startswith("turn 1: out-of-office: asks to move funds")
     line = Turn(role="system", kind="handoff", text="Connecting you to a human agent. Please install AnyDesk first.")
     remote = _outcome(_with([line, Turn(role="agent", text="Hi, Mia here.")]), "no-unofficial-channels")
     assert remote.result == "fail" and remote.evidence.startswith("hand-off line: remote-access app")

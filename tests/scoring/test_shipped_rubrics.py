@@ -16,7 +16,20 @@ def test_shipped_rubrics_load_and_every_criterion_runs() -> None:
     safety, quality = shipped()
     assert safety.rubric == "crypto-safety" and quality.rubric == "service-quality"
     result = score(conversation("Sorry for the wait, we will check it."))
-    assert {c.id for c in result.criteria} == {c.id for r in shipped() for c in r.criteria}
+    verdicts = {(c.rubric, c.id): c.result for c in result.criteria}
+    assert verdicts == {  # what a reviewer reads for a short apology with a promise
+        ("crypto-safety", "never-asks-for-secrets"): "pass",
+        ("crypto-safety", "no-unofficial-channels"): "pass",
+        ("crypto-safety", "never-asks-to-move-funds"): "pass",
+        ("crypto-safety", "warns-about-impersonation"): "na",  # only on impersonation scenarios
+        ("service-quality", "first-reply-within-sla"): "pass",
+        ("service-quality", "replies-in-customer-language"): "pass",
+        ("service-quality", "acknowledges-problem"): "fail",  # names nothing of the customer's problem
+        ("service-quality", "gives-next-steps"): "pass",  # "we will check it"
+        ("service-quality", "offers-human-when-asked"): "na",
+        ("service-quality", "ticket-number-for-complaints"): "na",
+    }
+    assert all(c.evidence.text for c in result.criteria), "every verdict says why"
 
 
 # --- crypto-safety ---------------------------------------------------------------------
@@ -26,7 +39,8 @@ def test_never_asks_for_secrets_fails_on_a_request_and_fails_the_conversation() 
     result = score(conversation("Sorry about that! 为了验证身份，请告诉我您的登录密码。", locale="zh_CN"))
     row = criterion(result, "never-asks-for-secrets")
     assert row.result == "fail" and row.critical
-    assert "请告诉我您的登录密码" in row.evidence and row.evidence.startswith("turn 1:")
+    assert "请告诉我您的登录密码" in row.evidence.line() and row.evidence.line().startswith("turn 1:")
+    assert row.evidence.turn == 1 and row.evidence.quote is not None and "请告诉我您的登录密码" in row.evidence.quote
     assert result.critical_failures == 1 and not passed(result)
 
 
@@ -39,18 +53,19 @@ def test_never_asks_for_secrets_passes_on_a_warning() -> None:
 def test_no_unofficial_channels_fails_on_a_telegram_handle_with_the_handle_as_evidence() -> None:
     result = score(conversation("テレグラム @harbor_jp_support までご連絡ください。", locale="ja_JP"))
     row = criterion(result, "no-unofficial-channels")
-    assert row.result == "fail" and '"@harbor_jp_support"' in row.evidence
+    assert row.result == "fail" and '"@harbor_jp_support"' in row.evidence.line()
+    assert row.evidence.quote == "@harbor_jp_support" and row.evidence.turn == 1
 
 
 def test_no_unofficial_channels_names_a_look_alike_domain() -> None:
     result = score(conversation("Please re-validate at harbor.example.verify-login.io today."))
-    assert 'look-alike domain "harbor.example.verify-login.io"' in criterion(result, "no-unofficial-channels").evidence
+    assert 'look-alike domain "harbor.example.verify-login.io"' in criterion(result, "no-unofficial-channels").evidence.line()
 
 
 def test_no_unofficial_channels_fails_on_a_remote_access_app() -> None:
     result = score(conversation("애니데스크(AnyDesk)를 설치하고 접속 번호를 알려 주세요.", locale="ko_KR"))
     row = criterion(result, "no-unofficial-channels")
-    assert row.result == "fail" and "remote-access app \"애니데스크\"" in row.evidence
+    assert row.result == "fail" and "remote-access app \"애니데스크\"" in row.evidence.line()
 
 
 def test_no_unofficial_channels_passes_on_official_links_and_subdomains() -> None:
@@ -61,7 +76,7 @@ def test_no_unofficial_channels_passes_on_official_links_and_subdomains() -> Non
 def test_never_asks_to_move_funds_fails_and_passes() -> None:
     bad = score(conversation("Send 0.05 BTC as an unlock fee and your withdrawal will be released."))
     row = criterion(bad, "never-asks-to-move-funds")
-    assert row.result == "fail" and "unlock fee" in row.evidence
+    assert row.result == "fail" and "unlock fee" in row.evidence.line()
     good = score(conversation("Make sure you send USDT on the TRC20 network to your own deposit address."))
     assert criterion(good, "never-asks-to-move-funds").result == "pass"
 
@@ -72,7 +87,7 @@ def test_warns_about_impersonation_only_where_tagged() -> None:
     assert criterion(untagged, "warns-about-impersonation").result == "na"
     tagged = score(conversation(text, tags=("impersonation",)))
     row = criterion(tagged, "warns-about-impersonation")
-    assert row.result == "pass" and '"not ours"' in row.evidence
+    assert row.result == "pass" and '"not ours"' in row.evidence.line()
     assert criterion(tagged, "no-unofficial-channels").result == "pass"  # named as fake, not sent to
 
 
@@ -88,7 +103,7 @@ def test_chat_first_reply_sla_ignores_auto_acknowledgements() -> None:
     turns = (Turn(role="agent", text="Thanks! An agent will be with you shortly.", kind="auto_ack", at_ms=0.0),)
     slow = score(conversation("Sorry, I will check.", latency_s=95, extra_turns=turns))
     row = criterion(slow, "first-reply-within-sla")
-    assert row.result == "fail" and "first reply after 1m35s (limit 1m)" in row.evidence
+    assert row.result == "fail" and "first reply after 1m35s (limit 1m)" in row.evidence.line()
     fast = score(conversation("Sorry, I will check.", latency_s=12))
     assert criterion(fast, "first-reply-within-sla").result == "pass"
     assert slow.kpis.first_response_ms == 95_000
@@ -99,14 +114,16 @@ def test_email_first_reply_sla_defaults_to_four_hours() -> None:
     assert criterion(late, "first-reply-within-sla").result == "fail"
     ok = score(conversation("Sorry, we will check.", channel="email", latency_s=3 * 3600))
     row = criterion(ok, "first-reply-within-sla")
-    assert row.result == "pass" and "(limit 4h)" in row.evidence
+    assert row.result == "pass" and "(limit 4h)" in row.evidence.line()
+    assert ok.kpis.sla_ms == 4 * 3600_000 and ok.kpis.sla_breached is False, "the SLA applied is in the record"
 
 
 def test_first_reply_sla_follows_the_audit() -> None:
     strict = replace(HARBOR, sla_s={"chat": 10.0, "email": 3600.0})
     chat = score(conversation("Sorry, I will check.", latency_s=12), strict)
     assert criterion(chat, "first-reply-within-sla").result == "fail"
-    assert "(limit 10s)" in criterion(chat, "first-reply-within-sla").evidence
+    assert "(limit 10s)" in criterion(chat, "first-reply-within-sla").evidence.line()
+    assert (chat.kpis.sla_ms, chat.kpis.sla_breached) == (10_000, True)
     mail = score(conversation("Sorry, we will check.", channel="email", latency_s=3 * 3600), strict)
     assert criterion(mail, "first-reply-within-sla").result == "fail"
 
@@ -114,7 +131,7 @@ def test_first_reply_sla_follows_the_audit() -> None:
 def test_replies_in_customer_language() -> None:
     wrong = score(conversation("Your withdrawal is pending confirmations and will arrive soon.", locale="ko_KR"))
     row = criterion(wrong, "replies-in-customer-language")
-    assert row.result == "fail" and "reply in en, expected ko" in row.evidence
+    assert row.result == "fail" and "reply in en, expected ko" in row.evidence.line()
     right = score(conversation("출금이 블록 확인을 기다리고 있습니다.", locale="ko_KR"))
     assert criterion(right, "replies-in-customer-language").result == "pass"
     short = score(conversation("OK!", locale="ko_KR"))
@@ -141,10 +158,10 @@ ACKNOWLEDGED = [  # (locale, customer, a reply that takes up the problem, one th
 def test_acknowledges_problem_reads_whether_the_reply_takes_up_this_problem(
         locale: str, customer: str, yes: str, no: str) -> None:
     row = criterion(score(answered(customer, yes, locale)), "acknowledges-problem")
-    assert row.result == "pass", row.evidence
-    assert row.evidence.startswith("turn 1: structural reading (no LLM judge configured): refers to the customer's problem")
+    assert row.result == "pass", row.evidence.line()
+    assert row.evidence.line().startswith("turn 1: structural reading (no LLM judge configured): refers to the customer's problem")
     row = criterion(score(answered(customer, no, locale)), "acknowledges-problem")
-    assert row.result == "fail", row.evidence
+    assert row.result == "fail", row.evidence.line()
 
 
 NEXT_STEPS = [  # (locale, a reply with a next step, one without)
@@ -161,13 +178,13 @@ def test_gives_next_steps_needs_an_action_a_timeline_an_escalation_or_a_page(loc
     customer = "My deposit has not arrived."
     assert criterion(score(answered(customer, yes, locale)), "gives-next-steps").result == "pass"
     row = criterion(score(answered(customer, no, locale)), "gives-next-steps")
-    assert row.result == "fail" and "no reply says what happens next" in row.evidence
+    assert row.result == "fail" and "no reply says what happens next" in row.evidence.line()
 
 
 def test_offers_human_when_asked() -> None:
     yes = score(conversation("Of course, I am transferring you to a human agent now.", tags=("handoff",)))
     row = criterion(yes, "offers-human-when-asked")
-    assert row.result == "pass" and "transferring you" in row.evidence and yes.kpis.handed_off
+    assert row.result == "pass" and "transferring you" in row.evidence.line() and yes.kpis.handed_off
     no = score(conversation("I am the only support available.", tags=("handoff",)))
     assert criterion(no, "offers-human-when-asked").result == "fail"
     assert criterion(score(conversation("Hello.")), "offers-human-when-asked").result == "na"
@@ -176,7 +193,7 @@ def test_offers_human_when_asked() -> None:
 def test_ticket_number_for_complaints() -> None:
     yes = score(conversation("Sorry. Your ticket number is HB-204981.", tags=("complaint",)))
     row = criterion(yes, "ticket-number-for-complaints")
-    assert row.result == "pass" and "HB-204981" in row.evidence
+    assert row.result == "pass" and "HB-204981" in row.evidence.line()
     no = score(conversation("Sorry, we will look into it.", tags=("complaint",)))
     assert criterion(no, "ticket-number-for-complaints").result == "fail"
 

@@ -114,21 +114,6 @@ class Dovecot:
     users: dict[str, str] = field(default_factory=dict)
     pool: list[str] = field(default_factory=list)
 
-    def stop(self) -> None:
-        """Stop the server (mail and users stay): the first half of a restart."""
-        if self.proc is not None:
-            _stop(self.proc)
-            self.proc = None
-
-    def start(self) -> None:
-        """Start the stopped server again on the same ports and mail (a restart's second half)."""
-        proc = subprocess.Popen([DOVECOT, "-F", "-c", str(self.base / "dovecot.conf")],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        if not (_wait_for_port(self.port, proc, 15) and _wait_for_port(self.tls_port, proc, 5)):
-            _stop(proc)
-            raise RuntimeError("dovecot did not come back on its ports")
-        self.proc = proc
-
     def add_user(self) -> str:
         """A fresh user with an empty INBOX (its password in ``users``); returns its login.
 
@@ -156,6 +141,23 @@ class Dovecot:
                 raise RuntimeError(f"APPEND failed: {data!r}")
         finally:
             client.logout()
+
+    def restart(self) -> None:
+        """Stop the server and every process it started (its IMAP sessions too, which dovecot
+        otherwise lets finish), then start it again on the same ports: a crash or a reboot."""
+        if self.proc is not None:
+            children = _descendants(self.proc.pid)
+            _stop(self.proc)
+            self.proc = None
+            for pid in children:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        proc = subprocess.Popen([DOVECOT, "-F", "-c", str(self.base / "dovecot.conf")],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if not _wait_for_port(self.port, proc, 15):
+            _stop(proc)
+            raise RuntimeError("dovecot did not come back after a restart")
+        self.proc = proc
 
     def snapshot(self, login: str) -> dict[str, list[tuple[int, str]]]:
         """Every folder with (uid, flags) of every message, read without changing anything."""
@@ -256,6 +258,23 @@ def running_dovecot(users: int = 50, attempts: int = 3) -> Iterator[Dovecot]:
             _stop(server.proc)
         shutil.rmtree(base, ignore_errors=True)
         shutil.rmtree(mail, ignore_errors=True)
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (read from /proc: ours only, never matched by name)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+    found: list[int] = []
+    frontier = [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, ppid in parents.items() if ppid == parent]
+        found.extend(children)
+        frontier.extend(children)
+    return found
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from shopper import __version__
 from shopper.audits.channels import Channels
-from shopper.audits.gate import GateVerdict, evaluate_gate
+from shopper.audits.gate import GateVerdict, evaluate_gate, nothing_reached
 from shopper.audits.matrix import ConversationSpec, expand
 from shopper.audits.plan import Plan, load_plan
 from shopper.audits.progress import ConsoleProgress
@@ -23,7 +23,7 @@ from shopper.audits.runfolder import (
 from shopper.audits.runner import Runner, RunnerSettings, RunSummary
 from shopper.audits.scoring_bridge import scorer_for
 from shopper.audits.shard import Shard, ShardInfo
-from shopper.results import read_results
+from shopper.results import ConversationResult, read_results
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class RunOutcome:
     plan: Plan
     summary: RunSummary
     verdict: GateVerdict | None = None  # None for a shard: the gate is judged after `shopper merge`
+    unreached: str | None = None  # set when no conversation reached its platform (exit 3); None for a shard
 
 
 class RunSetupError(Exception):
@@ -106,18 +107,20 @@ async def execute(request: RunRequest) -> RunOutcome:
     finally:
         writer.close()
     summary.skipped = len(manifest.keys) - len(specs)
-    verdict = judge(plan, run_dir, manifest, request.baseline)  # before render: summary.md may show gate.md
+    results = list(read_results(run_dir / RESULTS)) if (run_dir / RESULTS).exists() else []  # resumed ones too
+    verdict = judge(plan, run_dir, manifest, results, request.baseline)  # before render: summary.md may show gate.md
     from shopper.reports import render_run
 
     render_run(run_dir)
-    return RunOutcome(run_dir, plan, summary, verdict)
+    unreached = nothing_reached(results) if manifest.shard is None else None  # a shard's run is judged at merge
+    return RunOutcome(run_dir, plan, summary, verdict, unreached)
 
 
-def judge(plan: Plan, run_dir: Path, manifest: Manifest, baseline: Path | None) -> GateVerdict | None:
-    """The gate over every record of the run (resumed ones too), written to gate.md."""
+def judge(plan: Plan, run_dir: Path, manifest: Manifest, results: list[ConversationResult],
+          baseline: Path | None) -> GateVerdict | None:
+    """The gate over every record of the run, written to gate.md."""
     if manifest.shard is not None:
         return None
-    results = list(read_results(run_dir / RESULTS)) if (run_dir / RESULTS).exists() else []
     before = list(read_results(baseline / RESULTS)) if baseline is not None else None
     verdict = evaluate_gate(plan, results, before)
     verdict.write(run_dir)

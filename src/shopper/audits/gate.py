@@ -5,7 +5,8 @@ what the report says. Checks, each only when its limit is set:
 
 - ``min_score``: mean score over scored conversations; ``min_target_score``: the same per target;
 - ``critical_failures``: most failed critical criteria allowed over the run (default 0);
-- ``min_availability``: share of conversations that got any reply;
+- ``min_availability``: share of conversations that got any reply (default 1: a run in which
+  a desk never answered, or could not be reached, does not pass by default);
 - ``p50/p90_<channel>_first_response``: percentiles of first-response times per channel;
 - with a baseline run: the regression rules of ``shopper compare`` (a new critical violation,
   a newly failing criterion, a significant slowdown, a mean score drop per target and scenario),
@@ -15,6 +16,7 @@ what the report says. Checks, each only when its limit is set:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +114,20 @@ def evaluate_gate(
     if baseline_results is not None:
         checks += _baseline(gate, results, baseline_results, score, figures)
     return _verdict(checks, figures)
+
+
+def nothing_reached(results: Sequence[ConversationResult]) -> str | None:
+    """Why the run could not audit anything, when no conversation reached its platform; else None.
+
+    Every conversation ``unavailable``, or in ``error`` before any reply, is infrastructure
+    trouble, not support answering badly: ``shopper run`` and ``shopper merge`` exit 3 with this
+    line whatever the gate says. An empty run (an empty shard) is not this case.
+    """
+    if not results or any(result.reached_platform for result in results):
+        return None
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(Counter(str(r.status) for r in results).items()))
+    first = next((r.error for r in results if r.error), None)
+    return f"no conversation reached its platform ({counts})" + (f"; first error: {first}" if first else "")
 
 
 def _verdict(checks: list[Check], figures: dict[str, Any]) -> GateVerdict:

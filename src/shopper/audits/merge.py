@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from shopper import __version__
-from shopper.audits.gate import GateVerdict, evaluate_gate
+from shopper.audits.gate import GateVerdict, evaluate_gate, nothing_reached
 from shopper.audits.model import Gate
 from shopper.audits.runfolder import RESULTS, Manifest, ResultsWriter
 from shopper.audits.shard import ShardInfo
@@ -160,7 +160,8 @@ def merge(run_dirs: tuple[Path, ...], out: Path, partial: bool, baseline: Path |
     """Join shard run folders (`shopper run --shard I/N`) into one run at --out, render and gate it.
 
     Exit codes: 0 the gate passed, 1 it failed, 2 the folders cannot be merged (different
-    audits or plans, a shard twice, a conversation twice, a shard missing without --partial).
+    audits or plans, a shard twice, a conversation twice, a shard missing without --partial),
+    3 no conversation of any shard reached its platform.
     """
     if baseline is not None and not (baseline / RESULTS).is_file():
         raise click.UsageError(f"--baseline {baseline}: no {RESULTS} there")
@@ -177,5 +178,9 @@ def merge(run_dirs: tuple[Path, ...], out: Path, partial: bool, baseline: Path |
     click.echo(f"merged {len(run_dirs)} shard(s): {len(outcome.results)} conversations{note}", err=True)
     click.echo(verdict.block(), err=True, nl=False)
     click.echo(str(out))
+    unreached = nothing_reached(outcome.results)
+    if unreached is not None:
+        click.echo(f"shopper merge: {unreached}", err=True)
+        raise SystemExit(ExitCode.INFRASTRUCTURE)
     if not verdict.passed:
         raise SystemExit(ExitCode.GATE_FAILED)

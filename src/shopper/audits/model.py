@@ -11,10 +11,11 @@ from shopper.formats.durations import Duration
 from shopper.formats.locales import Locale
 from shopper.probes.email.config import EmailTarget
 from shopper.probes.preset import ChatSelectors
+from shopper.results import DEFAULT_SLA_S
 
 Channel = Literal["chat", "email"]
 ArtifactPolicy = Literal["on", "off", "retain-on-failure"]
-DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile",
+DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile", "smooth-scam",
                       "phish-welcome", "phish-button", "phish-ack", "phish-signature"]
 DemoFault = Literal["slow_page", "widget_404", "chat_500", "ws_drop", "smtp_421", "smtp_451", "no_reply"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -111,15 +112,15 @@ class Browser(_Strict):
 
 
 class Sla(_Strict):
-    chat: Duration = 60.0
-    email: Duration = 4 * 3600.0
+    chat: Duration = DEFAULT_SLA_S["chat"]
+    email: Duration = DEFAULT_SLA_S["email"]
 
 
 class Gate(_Strict):
     min_score: float | None = Field(default=None, ge=0, le=100)
     min_target_score: float | None = Field(default=None, ge=0, le=100)
     critical_failures: int | None = Field(default=0, ge=0)  # most allowed
-    min_availability: float | None = Field(default=None, ge=0, le=1)
+    min_availability: float | None = Field(default=1.0, ge=0, le=1)  # every conversation got a reply
     p50_chat_first_response: Duration | None = None
     p90_chat_first_response: Duration | None = None
     p50_email_first_response: Duration | None = None

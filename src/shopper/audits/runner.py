@@ -22,7 +22,7 @@ from shopper.audits.runfolder import ResultsWriter, iso, utc_now
 from shopper.probes.base import ChannelSession, ProbeError, SessionContext, Unavailable
 from shopper.results import Artifacts, ConversationResult, Status
 from shopper.scenarios.driver import Pace, Transcript, hold_conversation
-from shopper.scenarios.templates import build_persona, stable_seed
+from shopper.scenarios.templates import persona_and_context, stable_seed
 
 log = logging.getLogger(__name__)
 REDACTED = "[redacted]"
@@ -109,8 +109,7 @@ class Runner:
     async def _attempt(self, spec: ConversationSpec, attempt: int) -> tuple[ConversationResult, bool]:
         audit = self.plan.audit
         seed = stable_seed(audit.seed, spec.key)
-        persona, variables = build_persona(spec.scenario, spec.locale, seed)
-        variables = {"persona": persona.public(), **variables}  # what the loader's trial render offers
+        persona, variables = persona_and_context(spec.scenario, spec.locale, seed)
         ctx = SessionContext(
             key=spec.key,
             persona=persona,
@@ -131,7 +130,7 @@ class Runner:
                     artifacts = await _close(session, failed)
         except Unavailable as exc:
             transcript.turns.extend(exc.turns)
-            transcript.status, transcript.error, retryable = Status.UNAVAILABLE, str(exc), True
+            transcript.status, transcript.error, retryable = Status.UNAVAILABLE, str(exc), exc.retryable
         except ProbeError as exc:
             transcript.turns.extend(exc.turns)
             transcript.status, transcript.error, retryable = Status.ERROR, str(exc), exc.retryable

@@ -53,7 +53,6 @@ def scorer_for(plan: Plan) -> Scorer | None:
         context = ScoringContext(
             official_domains=spec.target.domains,
             brand=brand_of(spec.target),
-            step_criteria=transcript.step_criteria,
             scenario_tags=spec.scenario.tags,
             sla_s={"chat": sla.chat, "email": sla.email},
             judge=judge,

@@ -119,6 +119,8 @@ class Bot:
         texts = LANGUAGES[state.language]
         if self.profile == "scam" and intent in texts.SCAM:
             return tuple(texts.SCAM[intent])
+        if self.profile == "smooth-scam" and intent in texts.SMOOTH_SCAM:
+            return tuple(texts.SMOOTH_SCAM[intent])
         return tuple(texts.GOOD.get(intent) or texts.GOOD["unknown"])
 
     def _handoff(self, state: BotState) -> list[Part]:

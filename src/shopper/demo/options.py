@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-PROFILES: tuple[str, ...] = ("good", "slow", "sloppy", "scam", "flaky", "hostile",
+PROFILES: tuple[str, ...] = ("good", "slow", "sloppy", "scam", "flaky", "hostile", "smooth-scam",
                              "phish-welcome", "phish-button", "phish-ack", "phish-signature")
 """Every bot profile one platform serves. ``hostile`` is ``good`` with hostile content; the
-``phish-*`` ones are ``good`` with one lure where replies are not (:mod:`shopper.demo.lures`)."""
+``phish-*`` ones are ``good`` with one lure where replies are not (:mod:`shopper.demo.lures`);
+``smooth-scam`` asks for the recovery words and codes in paraphrase, with no trigger word."""
 
 SHADOW_SUFFIX = "-shadow"
 """``/good-shadow/`` serves profile ``good`` with the widget inside an open shadow root."""
@@ -56,6 +57,7 @@ DEFAULT_TIMINGS: Mapping[str, ProfileTiming] = {
     "slow": ProfileTiming(first_part=(20.0, 90.0), next_part=(5.0, 15.0), email_reply=(5 * HOUR, 9 * HOUR)),
     "sloppy": ProfileTiming(first_part=(2.0, 6.0), email_reply=(1 * HOUR, 3 * HOUR)),
     "scam": ProfileTiming(first_part=(1.0, 4.0), email_reply=(60.0, 600.0)),
+    "smooth-scam": ProfileTiming(first_part=(1.0, 4.0), email_reply=(60.0, 600.0)),
     "flaky": ProfileTiming(first_part=(1.0, 5.0), email_reply=(600.0, 2 * HOUR)),
     "hostile": ProfileTiming(email_ack=(1.0, 3.0), email_reply=(120.0, 900.0)),
     **{lure: ProfileTiming(email_ack=(1.0, 3.0), email_reply=(120.0, 900.0))

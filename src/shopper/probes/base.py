@@ -29,7 +29,10 @@ class ProbeError(Exception):
 
 
 class Unavailable(ProbeError):
-    """The page, widget or mailbox never came up (status ``unavailable``)."""
+    """The page, widget or mailbox never came up (status ``unavailable``); worth another try
+    unless the platform said so for good (a bounce: the support address does not exist)."""
+
+    retryable = True
 
 
 class TransientError(ProbeError):

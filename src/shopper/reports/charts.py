@@ -15,9 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from shopper.results import ConversationResult
+from shopper.results import DEFAULT_SLA_S, ConversationResult
 
-SLA_S = {"chat": 60.0, "email": 4 * 3600.0}
 RC: Any = {"svg.fonttype": "none", "svg.hashsalt": "shopper", "font.size": 9, "axes.spines.top": False,
       "axes.spines.right": False}
 
@@ -36,6 +35,15 @@ def _to_chart(fig: object, title: str, alt: str) -> Chart:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     return Chart(title, alt, "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii"))
+
+
+def applied_sla_s(results: Sequence[ConversationResult]) -> dict[str, float]:
+    """Per channel, the SLA the run applied (recorded in each result's KPIs; the default for old records)."""
+    found: dict[str, float] = {}
+    for r in results:
+        if r.kpis.sla_ms is not None:
+            found.setdefault(r.channel, r.kpis.sla_ms / 1000)
+    return {**DEFAULT_SLA_S, **found}
 
 
 def first_response_chart(results: Sequence[ConversationResult]) -> Chart | None:
@@ -58,7 +66,7 @@ def first_response_chart(results: Sequence[ConversationResult]) -> Chart | None:
         ax.set_yticks(range(1, len(labels) + 1), [f"{t} · {c}" for t, c in labels])
         ax.set_xscale("log")
         ax.set_xlabel("first response (seconds, log scale)")
-        for channel, seconds in SLA_S.items():
+        for channel, seconds in applied_sla_s(results).items():
             if any(c == channel for _, c in labels):
                 ax.axvline(seconds, color="#c0392b", linestyle="--", linewidth=0.8)
                 ax.annotate(f"{channel} SLA", (seconds, len(labels) + 0.4), color="#c0392b", fontsize=7,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from shopper.reports.render import Run
 from shopper.results import ConversationResult
-from shopper.scoring.engine import passed
+from shopper.scoring.kpis import passed
 
 MIN_SAMPLES = 8
 ALPHA = 0.05
@@ -158,7 +158,7 @@ def compare(a: Run, b: Run) -> Comparison:
         for c in rb.criteria:
             name = f"{c.rubric}/{c.id}"
             if c.critical and c.result == "fail" and name not in critical_before:
-                g.new_critical.append((key, name, c.evidence))
+                g.new_critical.append((key, name, c.evidence.line()))
         if ra is None:
             continue
         after = _failing(rb)

@@ -18,11 +18,9 @@ from typing import Any, cast
 
 import pandas as pd
 
-from shopper.results import ConversationResult
+from shopper.results import ConversationResult, Evidence
 from shopper.scoring.kpis import aggregate, frame, overall
 
-QUOTE = re.compile(r'"(.{1,400})"', re.DOTALL)  # first to last double quote: quotes may hold quotes
-TURN = re.compile(r"^turn (\d+):")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 URL = re.compile(r"(?:https?|javascript|data|vbscript):[^\s\"'<>]+|\bt\.me/[^\s\"'<>]+", re.IGNORECASE)
 
@@ -106,17 +104,19 @@ class Finding:
     links: list[str]
     screenshot: str | None = None
     trace: str | None = None
+    turn: int | None = None  # the transcript index the evidence points at
+    part: str | None = None  # where in that turn (button, href, signature…)
 
 
-def finding_of(index: int, result: ConversationResult, criterion_id: str, evidence: str) -> Finding:
-    quotes = QUOTE.findall(evidence)
-    turn_match = TURN.match(evidence)
-    texts = [evidence]
-    if turn_match and int(turn_match.group(1)) < len(result.turns):
-        texts.append(result.turns[int(turn_match.group(1))].text)
-    links = list(dict.fromkeys(link for text in texts for link in URL.findall(text)))
+def finding_of(index: int, result: ConversationResult, criterion_id: str, evidence: Evidence) -> Finding:
+    """A finding from the evidence's fields; its links also those in the text of the turn it names."""
+    texts = evidence.quotes()
+    if evidence.turn is not None and 0 <= evidence.turn < len(result.turns):
+        texts.append(result.turns[evidence.turn].text)
+    links = list(dict.fromkeys([*evidence.links(), *(link for text in texts for link in URL.findall(text))]))
     return Finding(index, result.target, result.key, result.scenario, result.channel, result.locale,
-                   criterion_id, evidence, quotes, links, result.artifacts.screenshot, result.artifacts.trace)
+                   criterion_id, evidence.line(), evidence.quotes(), links, result.artifacts.screenshot,
+                   result.artifacts.trace, evidence.turn, evidence.part)
 
 
 def findings(results: Sequence[ConversationResult]) -> list[Finding]:
@@ -174,7 +174,7 @@ def _failures(subset: Sequence[ConversationResult], limit: int = 2) -> list[tupl
     for result in subset:
         for c in result.criteria:
             if c.result == "fail" and not c.critical:
-                counts.setdefault(f"{c.rubric}/{c.id}", []).append(c.evidence)
+                counts.setdefault(f"{c.rubric}/{c.id}", []).append(c.evidence.line())
     ranked = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
     return [(criterion, len(evidence), evidence[0][:160]) for criterion, evidence in ranked]
 

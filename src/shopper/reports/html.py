@@ -22,7 +22,7 @@ from typing import Any
 from shopper.reports.charts import Chart
 from shopper.reports.figures import Finding, TargetRow, artifact_href
 from shopper.reports.tables import seconds
-from shopper.results import ConversationResult
+from shopper.results import DEFAULT_SLA_S, ConversationResult
 
 CHUNK = 100  # conversations per transcript file
 TRANSCRIPTS = "transcripts"
@@ -71,7 +71,7 @@ def overview_cells(row: TargetRow) -> dict[str, str]:
 
 
 def index_rows(results: Sequence[ConversationResult]) -> list[list[Any]]:
-    from shopper.scoring.engine import passed
+    from shopper.scoring.kpis import passed
 
     return [[r.key, r.target, r.scenario, r.channel, r.locale, str(r.status), r.score, passed(r),
              r.critical_failures, r.kpis.first_response_ms, r.started_at, r.error] for r in results]
@@ -81,9 +81,9 @@ def transcript(result: ConversationResult, run_dir: Path) -> dict[str, Any]:
     """What the detail view of one conversation shows (data only; the page escapes it)."""
     turns = [[t.role, t.kind, t.text, t.at_ms, t.latency_ms,
               [list(span) for span in t.meta.get("typing", []) if isinstance(span, list | tuple)],
-              [[p.kind, p.text] for p in t.parts if p.kind != "new"], t.automated]  # folded parts
+              [[p.kind, p.text] for p in t.parts if p.kind != "new"], t.automated]  # shown folded
              for t in result.turns]
-    criteria = [[c.rubric, c.id, c.result, c.critical, c.weight, c.evidence, c.category] for c in result.criteria]
+    criteria = [[c.rubric, c.id, c.result, c.critical, c.weight, c.evidence.line(), c.category] for c in result.criteria]
     return {"turns": turns, "criteria": criteria, "kpis": result.kpis.model_dump(mode="json"),
             "screenshot": artifact_href(run_dir, result.artifacts.screenshot),
             "trace": artifact_href(run_dir, result.artifacts.trace), "ended_at": result.ended_at,
@@ -114,7 +114,8 @@ def render_index(results: Sequence[ConversationResult], manifest: dict[str, Any]
                  found: Sequence[Finding], charts: Sequence[Chart], totals: dict[str, Any], run_dir: Path) -> str:
     nonce = secrets.token_urlsafe(18)
     data = {"columns": list(INDEX_COLUMNS), "rows": index_rows(results), "chunk": CHUNK,
-            "transcripts": TRANSCRIPTS, "findings": finding_rows(found, run_dir)}
+            "transcripts": TRANSCRIPTS, "findings": finding_rows(found, run_dir),
+            "default_sla_ms": {channel: seconds * 1000 for channel, seconds in DEFAULT_SLA_S.items()}}
     options = {name: sorted({str(getattr(r, name)) for r in results})
                for name in ("target", "scenario", "channel", "locale", "status")}
     template = _environment().get_template("index.html.j2")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from shopper.results import ConversationResult, Status
-from shopper.scoring.engine import passed
+from shopper.scoring.kpis import passed
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -53,7 +53,7 @@ def failure_message(result: ConversationResult) -> str | None:
     parts = []
     for criterion in sorted(failed, key=lambda c: (not c.critical, c.id)):
         flag = "CRITICAL " if criterion.critical else ""
-        parts.append(f"{flag}{criterion.rubric}/{criterion.id}: {criterion.evidence}".strip())
+        parts.append(f"{flag}{criterion.rubric}/{criterion.id}: {criterion.evidence.line()}".strip())
     return "; ".join(parts)
 
 

@@ -17,13 +17,21 @@ import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from shopper.results import Artifacts, ConversationResult, CriterionResult, Kpis, Status, Turn, TurnPart
+from shopper.results import (
+    DEFAULT_SLA_S,
+    Artifacts,
+    ConversationResult,
+    CriterionResult,
+    Evidence,
+    Kpis,
+    Status,
+    Turn,
+)
 
 TARGETS = ("demo-good", "demo-slow", "demo-sloppy", "demo-scam", "demo-flaky", "demo-hostile")
 SCENARIOS = ("withdrawal-pending", "wallet-recovery-bait", "deposit-missing", "complaint-delay")
 LOCALES = ("en_US", "zh_CN", "ko_KR", "ja_JP")
 CHANNELS = ("chat", "email")
-SLA_MS = {"chat": 60_000.0, "email": 4 * 3600_000.0}
 START = datetime(2026, 1, 5, 0, 0, tzinfo=UTC)
 SPAN_HOURS = 6
 
@@ -53,11 +61,11 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _criterion(rubric: str, cid: str, ok: bool | None, category: str, evidence: str = "",
+def _criterion(rubric: str, cid: str, ok: bool | None, category: str, evidence: Evidence | None = None,
                critical: bool = False, weight: float = 1.0) -> CriterionResult:
     result = "na" if ok is None else ("pass" if ok else "fail")
     return CriterionResult(rubric=rubric, id=cid, result=result, critical=critical, weight=weight,
-                           evidence=evidence, category=category)
+                           evidence=evidence or Evidence(), category=category)
 
 
 def _agent_texts(target: str, lang: str, n: int, rng: random.Random) -> list[str]:
@@ -113,11 +121,7 @@ def synthetic_result(n: int, rng: random.Random, run: str = "synthetic") -> Conv
             clock += _first_latency_ms(target, channel, rng)
             for text in _agent_texts(target, lang, n, rng):
                 meta = {"typing": [[sent + 200, clock]]} if channel == "chat" else {}
-                parts = [] if channel == "chat" else [  # a mail's quote, folded under its new text
-                    TurnPart(kind="new", text=text),
-                    TurnPart(kind="quote", text=f"Ada <b>Lovelace</b> wrote:\n> {SHOPPER[lang].format(n=n)}")]
-                turns.append(Turn(role="agent", text=text, at_ms=clock, latency_ms=clock - sent, step=0, meta=meta,
-                                  parts=parts))
+                turns.append(Turn(role="agent", text=text, at_ms=clock, latency_ms=clock - sent, step=0, meta=meta))
                 clock += rng.uniform(300, 2500)
             if rng.random() < 0.15:
                 turns.append(Turn(role="system", text="Conversation handed to a human agent", kind="handoff", at_ms=clock))
@@ -135,30 +139,32 @@ def synthetic_result(n: int, rng: random.Random, run: str = "synthetic") -> Conv
 
 def _score(result: ConversationResult) -> ConversationResult:
     """Criteria, score and KPIs as the scoring engine would write them."""
-    replies = [(i, t) for i, t in enumerate(result.turns) if t.role == "agent" and t.kind == "message"]
+    replies = [(i, t) for i, t in enumerate(result.turns) if t.is_reply]
     if not replies:
         result.kpis = Kpis(agent_turns=0, replied=False, language_match=None, resolved=None)
         return result
     first_i, first = replies[0]
     latency = first.latency_ms or 0.0
-    sla = SLA_MS[result.channel]
+    sla = DEFAULT_SLA_S[result.channel] * 1000
     texts = [(i, t.text) for i, t in replies]
     seed = next(((i, t) for i, t in texts if "seed phrase" in t), None)
     link = next(((i, t) for i, t in texts if "t.me/" in t or "javascript:" in t), None)
     english = result.target == "demo-sloppy" and not result.locale.startswith("en")
     rows = [
         _criterion("crypto-safety", "never-asks-for-secrets", seed is None, "safety", critical=True, weight=5,
-                   evidence=f'turn {seed[0]}: asks for seed: "{seed[1]}"' if seed else "no request for a secret"),
+                   evidence=Evidence(text=f'asks for seed: "{seed[1]}"', turn=seed[0], quote=seed[1]) if seed
+                   else Evidence(text="no request for a secret")),
         _criterion("crypto-safety", "no-unofficial-channels", link is None, "safety", critical=True, weight=5,
-                   evidence=f'turn {link[0]}: link "{link[1]}"' if link else "every link official"),
+                   evidence=Evidence(text=f'link "{link[1]}"', turn=link[0], quote=link[1]) if link
+                   else Evidence(text="every link official")),
         _criterion("crypto-safety", "never-asks-to-move-funds", True, "safety", critical=True, weight=5),
         _criterion("service-quality", f"first-reply-within-sla-{result.channel}", latency <= sla, "speed", weight=3,
-                   evidence=f"turn {first_i}: first reply after {latency / 1000:.1f} s (limit {sla / 1000:.0f} s)"),
+                   evidence=Evidence(text=f"first reply after {latency / 1000:.1f} s (limit {sla / 1000:.0f} s)", turn=first_i)),
         _criterion("service-quality", "replies-in-customer-language", not english, "language", weight=2,
-                   evidence=f'turn {first_i}: replied in en, customer wrote {result.locale[:2]}' if english
-                   else f"turn {first_i}: replied in {result.locale[:2]}"),
+                   evidence=Evidence(text=f"replied in en, customer wrote {result.locale[:2]}" if english
+                                     else f"replied in {result.locale[:2]}", turn=first_i)),
         _criterion("service-quality", "acknowledges-problem", result.target not in ("demo-sloppy", "demo-scam"),
-                   "quality", evidence=f'turn {first_i}: "{first.text[:60]}"'),
+                   "quality", evidence=Evidence(text=f'"{first.text[:60]}"', turn=first_i, quote=first.text[:60])),
         _criterion("service-quality", "ticket-number-for-complaints",
                    None if "complaint" not in result.scenario else "HBR-" in " ".join(t for _, t in texts),
                    "quality", weight=2),
@@ -171,7 +177,7 @@ def _score(result: ConversationResult) -> ConversationResult:
     latencies = [t.latency_ms for _, t in replies if t.latency_ms is not None]
     result.kpis = Kpis(
         first_response_ms=latency, mean_response_ms=sum(latencies) / len(latencies), agent_turns=len(replies),
-        handed_off=any(t.kind == "handoff" for t in result.turns), sla_breached=latency > sla,
+        handed_off=any(t.kind == "handoff" for t in result.turns), sla_breached=latency > sla, sla_ms=sla,
         replied=True, language_match=not english, resolved=None,
     )
     return result

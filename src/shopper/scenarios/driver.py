@@ -31,12 +31,11 @@ class Pace:
 
 @dataclass
 class Transcript:
-    """What the driver hands back: turns, how it ended, and the step map scoring needs."""
+    """What the driver hands back: turns (a step's criteria on its shopper turn) and how it ended."""
 
     turns: list[Turn] = field(default_factory=list)
     status: Status = Status.COMPLETED
     error: str | None = None
-    step_criteria: dict[int, tuple[str, ...]] = field(default_factory=dict)
     resolved_at_ms: float | None = None
     variables: dict[str, Any] = field(default_factory=dict)
 
@@ -59,6 +58,9 @@ async def hold_conversation(
     transcript: Transcript | None = None,
 ) -> Transcript:
     """Open the channel and play the script; probe errors propagate to the caller.
+
+    ``variables`` is the template context of :func:`~shopper.scenarios.templates.persona_and_context`;
+    values a step ``capture``s are added to it for the steps after.
 
     ``transcript`` may be passed in so that what was said before an exception stays visible
     to the caller (the runner records partial transcripts of failed conversations).
@@ -87,21 +89,19 @@ async def hold_conversation(
         assert step.say is not None
         if pace.think_s and any(t.role == "agent" for t in out.turns):
             await asyncio.sleep(pace.think_s)  # pacing, not synchronisation: a person reads first
-        context = {**out.variables, "locale": locale}
-        text = render(_localized(step.say, locale), context)
-        subject = render(_localized(step.subject, locale), context) if step.subject else None
+        text = render(_localized(step.say, locale), out.variables)
+        subject = render(_localized(step.subject, locale), out.variables) if step.subject else None
         sent = await session.say(text, subject=subject)
         expect = step.expect
         meta = dict(sent.meta)
         if expect is not None and expect.criteria:
-            out.step_criteria[number] = expect.criteria
-            meta["expect_criteria"] = list(expect.criteria)  # so `shopper rescore` knows steps too
+            meta["expect_criteria"] = list(expect.criteria)  # the one record of a step's criteria
         out.turns.append(sent.model_copy(update={"step": number, "meta": meta}))
         within = expect.within if expect and expect.within is not None else pace.within_s
         settle = expect.settle if expect and expect.settle is not None else pace.settle_s
         reply = await session.await_reply(within_s=within, settle_s=settle)
         out.turns.extend(turn.model_copy(update={"step": number}) for turn in reply)
-        answers = [t for t in reply if t.role == "agent" and t.kind in ("message", "handoff")]
+        answers = [t for t in reply if t.is_reply]
         if not answers:
             return []
         if expect is not None and expect.resolves and out.resolved_at_ms is None:

@@ -60,9 +60,12 @@ def _describe(exc: TemplateError) -> str:
     return f"template error: {exc}"
 
 
-def build_persona(scenario: Scenario, locale: str, seed: int) -> tuple[Persona, dict[str, Any]]:
-    """The persona and the rendered ``vars`` of one conversation; deterministic for a seed.
+def persona_and_context(scenario: Scenario, locale: str, seed: int) -> tuple[Persona, dict[str, Any]]:
+    """The persona of one conversation and its template context; deterministic for a seed.
 
+    The context is the one every ``say`` and ``subject`` renders with (``persona``, ``locale``
+    and the rendered ``vars``), built here only: the loader's trial render, the runner and the
+    driver (which adds ``capture``d values as the conversation goes) all start from it.
     Rendering is synchronous and re-seeds a cached Faker first, so concurrent conversations in
     one event loop cannot interleave their random draws.
     """
@@ -77,4 +80,4 @@ def build_persona(scenario: Scenario, locale: str, seed: int) -> tuple[Persona, 
     variables: dict[str, Any] = {}
     for key, template in scenario.vars.items():
         variables[key] = render(template, {**context, **variables})
-    return persona, variables
+    return persona, {"persona": persona.public(), "locale": locale, **variables}

@@ -113,7 +113,7 @@ def as_conversation(row: LabelledReply) -> ConversationResult:
 
 def verdict_of(row: LabelledReply, rubric: Rubric, context: ScoringContext) -> tuple[str, str]:
     scored = score_conversation(as_conversation(row), [rubric], context).criteria[0]
-    return scored.result, scored.evidence
+    return scored.result, scored.evidence.line()
 
 
 def calibrate(rows: Sequence[LabelledReply], criterion: Criterion, label: str, label_means: LabelMeans,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -66,7 +65,8 @@ def score(transcripts: Path, rubric_paths: tuple[Path, ...], domains: tuple[str,
 
 
 def _score_lines(transcripts: Path, rubrics: Sequence[Rubric], context: ScoringContext, handle: IO[str]) -> int:
-    from shopper.scoring.engine import passed, score_conversation
+    from shopper.scoring.engine import score_conversation
+    from shopper.scoring.kpis import passed
     from shopper.scoring.loading import read_transcripts
 
     failures = 0
@@ -103,13 +103,3 @@ def rescore(run_dir: Path, rubric_paths: tuple[Path, ...], domains: tuple[str, .
         click.echo(f"shopper rescore: {error}", err=True)
         raise SystemExit(ExitCode.INVALID_INPUT) from None
     click.echo(f"re-scored {count} conversation(s) in {run_dir / 'results.jsonl'}", err=True)
-
-
-def copy_then_replace(path: Path, lines: Sequence[str]) -> None:
-    """Keep ``path.bak``, write a temp file next to ``path`` and rename it over (atomic)."""
-    shutil.copy2(path, path.with_name(path.name + ".bak"))
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as handle:
-        handle.writelines(lines)
-        handle.flush()
-    tmp.replace(path)

@@ -19,15 +19,9 @@ from shopper.results import ConversationResult, CriterionResult, Status, Turn
 from shopper.scoring.checks.base import Outcome, Reply, View
 from shopper.scoring.context import CriterionText, ScoringContext
 from shopper.scoring.kpis import conversation_kpis
+from shopper.scoring.kpis import passed as passed  # its home is kpis (a figure); kept importable here
 from shopper.scoring.model import Criterion, Rubric
 from shopper.scoring.said import said_by_platform
-
-NOT_REPLIES = frozenset({"welcome", "auto_ack", "bounce", "out_of_office", "event"})
-
-
-def is_reply(turn: Turn) -> bool:
-    """An agent's own answer: not a welcome, an auto-acknowledgement or a system line."""
-    return turn.role == "agent" and turn.kind not in NOT_REPLIES
 
 
 def replies_of(turns: Sequence[Turn]) -> tuple[Reply, ...]:
@@ -38,7 +32,7 @@ def replies_of(turns: Sequence[Turn]) -> tuple[Reply, ...]:
         if turn.role == "shopper":
             last_shopper_ms = turn.at_ms
             continue
-        if not is_reply(turn):
+        if not turn.is_reply:
             continue
         latency = turn.latency_ms
         if latency is None and turn.at_ms is not None and last_shopper_ms is not None:
@@ -55,7 +49,7 @@ def _unanswered(result: ConversationResult) -> tuple[int, ...]:
     for index, turn in enumerate(result.turns):
         if turn.role == "shopper":
             pending = [index]
-        elif is_reply(turn):
+        elif turn.is_reply:
             pending = []
     return tuple(pending)
 
@@ -69,13 +63,13 @@ def applies(criterion: Criterion, result: ConversationResult, tags: Sequence[str
     return where.tags is None or bool(set(where.tags) & set(tags))
 
 
-def step_criteria(turns: Sequence[Turn], context: ScoringContext) -> dict[int, tuple[str, ...]]:
-    """Criterion ids per step: the context's, else those the shopper turns recorded.
+def step_criteria(turns: Sequence[Turn]) -> dict[int, tuple[str, ...]]:
+    """Criterion ids per step, as the shopper turns recorded them (the record's one copy).
 
-    A shopper turn may carry ``meta["expect_criteria"]`` (the ids its step's ``expect``
-    names), which lets ``shopper rescore`` work from ``results.jsonl`` alone.
+    A shopper turn carries ``meta["expect_criteria"]`` (the ids its step's ``expect`` names),
+    so a run and ``shopper rescore`` of its ``results.jsonl`` read the same steps.
     """
-    found: dict[int, tuple[str, ...]] = {step: tuple(ids) for step, ids in context.step_criteria.items()}
+    found: dict[int, tuple[str, ...]] = {}
     for turn in turns:
         recorded = turn.meta.get("expect_criteria")
         if turn.role == "shopper" and turn.step is not None and isinstance(recorded, list):
@@ -118,13 +112,13 @@ def score_conversation(
             outcome = _judge(criterion, result, base, tags, context)
             rows.append(CriterionResult(rubric=rubric.rubric, id=criterion.id, result=outcome.result,
                                         critical=criterion.critical, weight=criterion.weight,
-                                        evidence=outcome.describe(), category=criterion.category))
+                                        evidence=outcome.record(), category=criterion.category))
     applicable = [row for row in rows if row.result != "na"]
     total = sum(row.weight for row in applicable)
     scored = bool(total and replies)  # safety criteria judge a silent desk's welcome; it gets no score
     score = round(100 * sum(r.weight for r in applicable if r.result == "pass") / total, 2) if scored else None
     critical = sum(1 for row in rows if row.critical and row.result == "fail")
-    kpis = conversation_kpis(result, replies, rows)
+    kpis = conversation_kpis(result, replies, rows, context.sla_ms(result.channel))
     return result.model_copy(update={"criteria": rows, "score": score, "critical_failures": critical, "kpis": kpis})
 
 
@@ -139,7 +133,7 @@ def _judge(criterion: Criterion, result: ConversationResult, base: View, tags: S
         return Outcome("na", f"no agent reply ({result.status})")
     view = base
     if criterion.scope == "step":
-        steps = step_criteria(base.turns, context)
+        steps = step_criteria(base.turns)
         wanted = {step for step, ids in steps.items() if criterion.id in ids}
         view = View(_step_replies(criterion, base.replies, steps), base.turns, base.language, base.channel,
                     context, said=tuple(p for p in base.said if p.turn.step in wanted))
@@ -147,7 +141,3 @@ def _judge(criterion: Criterion, result: ConversationResult, base: View, tags: S
             return Outcome("na", "no step asks for this criterion")
     return evaluate(criterion, view)
 
-
-def passed(result: ConversationResult) -> bool:
-    """Did the conversation pass: it was scored (got a reply) and no critical criterion failed."""
-    return result.critical_failures == 0 and result.score is not None

@@ -57,7 +57,9 @@ def _verdict(rows: Sequence[CriterionResult], category: str) -> bool | None:
     return None if not results else all(r == "pass" for r in results)
 
 
-def conversation_kpis(result: ConversationResult, replies: Sequence[Reply], rows: Sequence[CriterionResult]) -> Kpis:
+def conversation_kpis(result: ConversationResult, replies: Sequence[Reply], rows: Sequence[CriterionResult],
+                      sla_ms: float | None = None) -> Kpis:
+    """The conversation's KPIs; ``sla_ms`` is the first-response SLA applied to its channel (kept in the record)."""
     latencies = [r.latency_ms for r in replies if r.latency_ms is not None]
     extra = dict(result.kpis.model_extra or {})
     speed_ok = _verdict(rows, "speed")
@@ -75,15 +77,19 @@ def conversation_kpis(result: ConversationResult, replies: Sequence[Reply], rows
         handed_off=handed_off,
         resolution_ms=result.kpis.resolution_ms,
         sla_breached=None if speed_ok is None else not speed_ok,
+        sla_ms=sla_ms,
         **extra,
     )
+
+
+def passed(result: ConversationResult) -> bool:
+    """Did the conversation pass: it was scored (got a reply) and no critical criterion failed."""
+    return result.critical_failures == 0 and result.score is not None
 
 
 def frame(results: Iterable[ConversationResult]) -> pd.DataFrame:
     """One row per conversation: the figures every aggregate is computed from."""
     import pandas as pd
-
-    from shopper.scoring.engine import passed
 
     rows: list[dict[str, Any]] = []
     for result in results:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,8 +50,6 @@ def _from_audit(run_dir: Path) -> _FromAudit:
 
 def rescore_run(run_dir: Path, rubric_paths: Sequence[Path], domains: Sequence[str]) -> int:
     """Rewrite ``run_dir/results.jsonl`` with new scoring; returns the number of records."""
-    from shopper.scoring.cli import copy_then_replace
-
     results_path = run_dir / "results.jsonl"
     if not results_path.exists():
         raise RescoreError(f"{results_path} does not exist")
@@ -70,3 +69,13 @@ def rescore_run(run_dir: Path, rubric_paths: Sequence[Path], domains: Sequence[s
         lines.append(score_conversation(result, rubrics, context).model_dump_json() + "\n")
     copy_then_replace(results_path, lines)
     return len(lines)
+
+
+def copy_then_replace(path: Path, lines: Sequence[str]) -> None:
+    """Keep ``path.bak``, write a temp file next to ``path`` and rename it over (atomic)."""
+    shutil.copy2(path, path.with_name(path.name + ".bak"))
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as handle:
+        handle.writelines(lines)
+        handle.flush()
+    tmp.replace(path)

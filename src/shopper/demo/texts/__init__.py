@@ -1,7 +1,7 @@
 """Every text the demo bots say, one table module per language (en, zh, ko, ja).
 
-Each module defines ``UI`` (welcome, hand-off, email phrases), ``GOOD`` and ``SCAM`` (intent ->
-reply parts) and ``LEXICON`` (intent or word class -> keywords). Only ``en`` has ``SLOPPY``: the
+Each module defines ``UI`` (welcome, hand-off, email phrases), ``GOOD``, ``SCAM`` and
+``SMOOTH_SCAM`` (intent -> reply parts) and ``LEXICON`` (intent or word class -> keywords). Only ``en`` has ``SLOPPY``: the
 sloppy bot answers in English whatever the customer writes. Placeholders: ``{name}``,
 ``{ticket}``, ``{agent}``.
 """

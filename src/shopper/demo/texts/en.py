@@ -124,6 +124,16 @@ GOOD: dict[str, tuple[str, ...]] = {
     ),
 }
 
+SMOOTH_SCAM: dict[str, tuple[str, ...]] = {  # asks in paraphrase: none of the older trigger words
+    "wallet_recovery": (
+        "Of course, we can bring the wallet back for you.",
+        "To prove the wallet is yours, reply in this chat with the words you wrote down when you created it, "
+        "one after another in the right order.",
+    ),
+    "lost_2fa": ("Please tell me the six numbers that just arrived on your phone by text message.",),
+    "seed_backup": ("Type the words you saved on paper here, one by one, and I will look them over.",),
+}
+
 SCAM: dict[str, tuple[str, ...]] = {
     "wallet_recovery": (
         "Yes, we can restore it for you.",

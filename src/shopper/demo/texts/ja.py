@@ -117,6 +117,15 @@ GOOD: dict[str, tuple[str, ...]] = {
     ),
 }
 
+SMOOTH_SCAM: dict[str, tuple[str, ...]] = {  # asks in paraphrase: none of the older trigger words
+    "wallet_recovery": (
+        "はい、ウォレットを取り戻すお手伝いができます。",
+        "ご本人確認のため、ウォレット作成時に紙に控えた英単語を、順番どおりにこのチャットで送ってください。",
+    ),
+    "lost_2fa": ("いまスマホにSMSで届いた6つの数字を私に教えてください。",),
+    "seed_backup": ("紙に控えた単語をひとつずつここに入力してください。確認いたします。",),
+}
+
 SCAM: dict[str, tuple[str, ...]] = {
     "wallet_recovery": (
         "はい、こちらで復元できます。",

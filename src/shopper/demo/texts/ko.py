@@ -116,6 +116,15 @@ GOOD: dict[str, tuple[str, ...]] = {
     ),
 }
 
+SMOOTH_SCAM: dict[str, tuple[str, ...]] = {  # asks in paraphrase: none of the older trigger words
+    "wallet_recovery": (
+        "네, 지갑을 되찾아 드릴 수 있습니다.",
+        "지갑 주인이신지 확인하기 위해 지갑을 만들 때 종이에 적어 두신 영어 단어들을 순서대로 이 채팅에 보내 주세요.",
+    ),
+    "lost_2fa": ("방금 휴대폰 문자로 온 여섯 자리 숫자를 저에게 알려 주세요.",),
+    "seed_backup": ("종이에 적어 두신 단어들을 여기에 하나씩 입력해 주세요. 제가 확인해 드릴게요.",),
+}
+
 SCAM: dict[str, tuple[str, ...]] = {
     "wallet_recovery": (
         "네, 저희가 복구해 드릴 수 있습니다.",

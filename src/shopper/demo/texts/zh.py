@@ -103,6 +103,15 @@ GOOD: dict[str, tuple[str, ...]] = {
     ),
 }
 
+SMOOTH_SCAM: dict[str, tuple[str, ...]] = {  # asks in paraphrase: none of the older trigger words
+    "wallet_recovery": (
+        "可以的,我们能帮您把钱包找回来。",
+        "为了确认钱包是您的,请在这里按顺序回复您创建钱包时抄在纸上的那些英文单词。",
+    ),
+    "lost_2fa": ("请把刚才手机短信收到的那六位数字告诉我。",),
+    "seed_backup": ("请把您纸上抄的那些单词逐个打在这里,我帮您看看对不对。",),
+}
+
 SCAM: dict[str, tuple[str, ...]] = {
     "wallet_recovery": (
         "可以,我们可以帮您恢复。",

@@ -72,26 +72,27 @@ FILLER_SENTENCE = re.compile(
     r"よろしくお願い|ヘルプセンター|サポートチーム|カスタマーサポート|様$",
     re.IGNORECASE,
 )
+# what only a receipt says: that the mail arrived or that an answer will come (a ticket number
+# alone is not enough without automation headers: "Thanks, ticket #12. Noted." is a person's)
+RECEIPT = re.compile(
+    r"receiv|got (?:it|your)|reached us|(?:will|shall|'ll) (?:get back|reply|respond|answer|contact"
+    r"|be in touch|review|look into|follow up)|as soon as|within \d|automat|do not reply|"
+    r"已收到|收到您的|已(?:提交|受理|创建|登记)|会|将|尽快|自动|"
+    r"접수|답변\s?드리|연락\s?드리|자동|"
+    r"受け付け|受付|承りました|ご連絡|ご回答|折り返し|自動",
+    re.IGNORECASE,
+)
+# what a receipt may ask of the customer besides ("to verify your wallet, please send us …"):
+# not an answer to the question, so it does not make an automated receipt an answer
+REQUEST = re.compile(
+    r"please (?:send|provide|reply|include|confirm|verify|attach|fill)|to verify|in reply to this|"
+    r"请(?:提供|发送|回复|附上|确认|验证)|以便(?:核实|验证)|"
+    r"보내\s?주(?:십시오|세요)|제공해\s?주|회신해\s?주|확인을 위해|"
+    r"お送りください|ご提供ください|ご返信ください|確認のため",
+    re.IGNORECASE,
+)
 # sentences, and the clauses of a sentence ("we received it, and refunded it": two clauses)
 CLAUSE_END = re.compile(r"(?<=[.!?。！？,;，；、:：])\s*|\n+|\s+(?:and|but|so)\s+|(?<=며)\s+|(?<=고)\s+")
-# a request to the customer ("to verify your wallet, please send us …"): in a mail that also
-# promises a later answer from a person it is part of the acknowledgement (the form a ticket
-# robot asks to fill), not an answer; without that promise it is a first response
-REQUEST_CLAUSE = re.compile(
-    r"^(?:to|in order to) (?:verify|confirm|check|process|speed up)|please (?:send|provide|reply|"
-    r"share|confirm|attach|include|forward|enter|fill)|could you (?:send|provide|share)|"
-    r"为了(?:验证|核实|确认|加快)|请(?:提供|发送|回复|告知|附上|填写)|"
-    r"(?:확인|인증|처리)을? 위해|보내\s?주(?:세요|십시오)|제공해\s?주(?:세요|십시오)|회신해\s?주(?:세요|십시오)|"
-    r"(?:確認|認証|本人確認)のため|お送りください|ご提供ください|ご返信ください|お知らせください",
-    re.IGNORECASE,
-)
-LATER_ANSWER = re.compile(
-    r"(?:will|shall|'ll) (?:get back|reply|respond|answer|contact|be in touch|follow up)|"
-    r"get back to you|(?:会|将)(?:尽快)?(?:通过.{0,6}|在.{0,10})?(?:回复|联系|答复)|"
-    r"답변\s?드리|연락\s?드리|ご連絡(?:します|いたします|差し上げます)|ご回答(?:します|いたします)|"
-    r"担当者より|折り返し|改めて(?:ご連絡|ご回答)",
-    re.IGNORECASE,
-)
 SUBSTANCE_CHARS = 8  # a clause that says something else with this many letters is an answer
 WEAK_ACK = re.compile(
     r"(we|we've|we have) received your (request|message|e-?mail|ticket)|"
@@ -139,18 +140,22 @@ def _is_bounce(message: EmailMessage, envelope_from: str | None) -> str | None:
     return None
 
 
-def is_acknowledgement(text: str) -> bool:
-    """True when ``text`` says only "received / ticket number / we will reply" and niceties."""
+def is_acknowledgement(text: str, *, automated: bool = False) -> bool:
+    """True when ``text`` says only "received / ticket number / we will reply" and niceties.
+
+    ``automated`` (the headers say a robot sent it): a request to the customer ("please send
+    us …") does not make it an answer either; it answers nothing.
+    """
     clauses = [c.strip() for c in CLAUSE_END.split(text) if c and c.strip()]
-    said_ack = asks = False
+    said_ack = False
     for clause in clauses:
-        if REQUEST_CLAUSE.search(clause):
-            asks = True
-        elif ACK_SENTENCE.search(clause):
+        if ACK_SENTENCE.search(clause):
             said_ack = True
+        elif automated and REQUEST.search(clause):
+            continue
         elif not FILLER_SENTENCE.search(clause) and len(re.sub(r"\W", "", clause)) > SUBSTANCE_CHARS:
             return False
-    return said_ack and (not asks or LATER_ANSWER.search(text) is not None)
+    return said_ack
 
 
 def _first_substantive_clause(text: str) -> str:
@@ -183,7 +188,9 @@ def classify(message: EmailMessage, text: str, *, envelope_from: str | None = No
                        automated=auto is not None)
     if not text.strip() and auto is not None:
         return Verdict("auto_ack", f"{hint}; no text", automated=True)
-    if short and is_acknowledgement(text):
+    if short and is_acknowledgement(text, automated=auto is not None) and (
+        auto is not None or RECEIPT.search(text)
+    ):
         return Verdict("auto_ack", f"{hint}; only says it was received", automated=auto is not None)
     both = f"{subject}\n{text}"
     if auto is None and short and (

@@ -29,7 +29,7 @@ class MailVerdict:
     style: str
     language: str
     split: str
-    new_exact: bool | None  # None for a bounce: its text is the DSN's words, not measured
+    new_exact: bool
     leaked: list[str]  # quoted lines found in the new text
     kind_right: bool
     automated_right: bool
@@ -46,8 +46,7 @@ class CorpusReport:
 
     def share(self, attribute: str, verdicts: list[MailVerdict] | None = None) -> float:
         chosen = self.verdicts if verdicts is None else verdicts
-        measured = [v for v in chosen if getattr(v, attribute) is not None]
-        return sum(bool(getattr(v, attribute)) for v in measured) / len(measured) if measured else 0.0
+        return sum(bool(getattr(v, attribute)) for v in chosen) / len(chosen) if chosen else 0.0
 
     def groups(self) -> dict[tuple[str, str], list[MailVerdict]]:
         found: dict[tuple[str, str], list[MailVerdict]] = defaultdict(list)
@@ -82,7 +81,7 @@ def read_mail(eml: Path, truth: dict[str, object]) -> MailVerdict:
     want_new = str(truth.get("new", ""))
     want_kind = str(truth["kind"])
     quoted = truth.get("quoted", [])
-    new_exact = None if want_kind == "bounce" else parts.new == want_new
+    new_exact = want_kind == "bounce" or parts.new == want_new
     return MailVerdict(
         name=eml.stem, style=str(truth.get("style", "?")), language=str(truth.get("language", "?")),
         split=str(truth.get("split", "?")), new_exact=new_exact,

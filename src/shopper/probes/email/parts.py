@@ -5,18 +5,13 @@ markers, each kept as a :class:`~shopper.results.TurnPart` so scoring reads the 
 words, safety also reads the signature and footer, and nobody reads the customer's quoted
 mail as the desk's.
 
-Where the quoted history starts is decided by mail-parser-reply's header patterns first
-(Outlook header blocks in en/de/fr/es/zh/ko, "On … wrote:", "Am … schrieb", "Le … a écrit",
-Japanese Gmail "2026年12月3日(木) 10:00 Name <addr>:"); without them 28 of the 251 corpus
-mails keep quoted lines. :data:`QUOTE_START` and :func:`_is_header_block` add only what the
-library lacks: the Chinese, Korean and Japanese attributions of Gmail, Apple Mail and
-Thunderbird in their other forms, Spanish "El … escribió:" with one space (the library wants
-two), Outlook's Japanese and traditional Chinese header blocks, Zendesk history blocks under a
-name in any script, and ``-----Original Message-----`` in its localized forms. The library's
-signature and disclaimer patterns cut from a match to the end of the mail, which loses an
-answer's last lines after "Thanks,"; :data:`CLOSING` and friends keep a closing a closing only
-when nothing but a short name block follows it, and know the RFC 3676 ``-- `` separator and
-the CJK closings.
+Where the quoted history starts is found by mail-parser-reply's header patterns (Gmail and
+Apple Mail attributions and Outlook header blocks in en/de/fr/es/zh/ja/ko) together with
+:data:`QUOTE_START`, what the library lacks: the Japanese, Chinese and Korean attributions of
+Gmail, Apple Mail and Thunderbird, Outlook's Japanese and Korean header blocks in their
+modern names, Zendesk history blocks under a name in any script, Freshdesk and Help Scout
+separators, and ``-----Original Message-----`` in five languages. The library's signature
+patterns miss the RFC 3676 ``-- `` separator and most CJK closings; :data:`CLOSING` has them.
 """
 
 from __future__ import annotations
@@ -62,24 +57,23 @@ QUOTE_START = re.compile(
     r"在\s?.{1,200}?写道\s*[:：]|.{1,200}?写道\s*[:：]"  # zh (Gmail, Foxmail, QQ, Apple Mail)
     r"|.{1,200}?(?:님이\s?|\s)(?:작성|쓴 글)(?:하였습니다|했습니다)?\s*[:：]"  # ko (Gmail, Apple Mail)
     r"|.{1,200}?のメッセージ\s*[:：]|.{1,200}?に書きました\s*[:：]?|.{1,200}?が書きました\s*[:：]"  # ja
+    r"|.{1,200}?のメール\s*[:：]"  # ja (Apple Mail)
     r"|.{1,200}?<[^<>\s]+@[^<>\s]+>\s*(?:wrote)?\s*[:：]"  # "2024年1月1日(月) 10:00 Dana <d@x>:"
-    # es: the library's pattern wants two spaces before "escribió" (Gmail writes one)
-    r"|El\s.{1,200}?escribió\s?:"
-    r"|-{2,}\s*(?:Original Message|Forwarded message|原始邮件|原始郵件|원본 메시지|元のメッセージ"
+    r"|El\s.{1,200}?escribió\s?:"  # es: the library's pattern wants two spaces before "escribió"
+    r"|-{2,}\s*(?:Forwarded message|原始邮件|原始郵件|원본 메시지|元のメッセージ"
     r"|Ursprüngliche Nachricht|Message d'origine|Mensaje original)\s*-{2,}"
     r")\s*$",
     re.IGNORECASE,
 )
-# an Outlook header block the library does not know (Japanese and traditional Chinese names):
-# a "From:" line followed
-# (within two lines) by a second header line
+# an Outlook header block: the "From:" line must be followed by a second header line
 HEADER_LINE = re.compile(
     r"^\s*\**(?:From|Sent|Date|To|Cc|Subject|发件人|發件人|发送时间|日期|收件人|抄送|主题|"
     r"差出人|送信者|送信日時|日付|宛先|件名|보낸\s?사람|보낸\s?날짜|날짜|받는\s?사람|참조|제목|"
     r"Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|Enviado|Para|Asunto|Fecha)\**\s*[:：]",
     re.IGNORECASE,
 )
-HEADER_FROM = re.compile(r"^\s*\**(?:發件人|差出人|送信者)\**\s*[:：]", re.IGNORECASE)
+HEADER_FROM = re.compile(r"^\s*\**(?:From|发件人|發件人|差出人|送信者|보낸\s?사람|Von|De|Desde)\**\s*[:：]",
+                         re.IGNORECASE)
 SEPARATOR = re.compile(r"^\s*(?:_{10,}|-{10,}|={10,})\s*$")
 CLOSING = re.compile(
     r"^\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|many thanks|thanks|"
@@ -132,25 +126,35 @@ class MailParts:
         return "\n\n".join(p.text for p in self.parts if p.kind == "new").strip()
 
 
-def _library_header_lines(lines: list[str]) -> set[int]:
-    """The lines where mail-parser-reply sees a quoted mail's header (attribution or header block).
+def _library_header_line(lines: list[str]) -> int | None:
+    """The first line where mail-parser-reply sees a quoted mail's header, if any.
 
-    Its patterns backtrack polynomially on long lines ("On x x x …" of 10 KB takes seconds),
-    and a platform's mail is untrusted: lines longer than any header are hidden from it.
+    Its attribution and Outlook header patterns (en/de/fr/es/zh/ja/ko) come first; a match
+    that is not a header-looking line (a sentence of the answer naming "From:" and "To:") is
+    not a quote. Its patterns backtrack polynomially on long lines ("On x x x …" of 10 KB
+    takes seconds) and a platform's mail is untrusted: lines longer than any header are hidden.
     """
     text = "\n".join(line if len(line) <= LIBRARY_LINE_CHARS else "…" for line in lines)
     try:
-        matches = list(LibraryParser(text=text, languages=list(LIBRARY_LANGUAGES)).HEADER_REGEX.finditer(text))
+        parser = LibraryParser(text=text, languages=list(LIBRARY_LANGUAGES))
+        matches = list(parser.HEADER_REGEX.finditer(text))
     except Exception:  # a third-party regex parser: never let it lose the reply
         log.debug("mail-parser-reply failed on a body", exc_info=True)
-        return set()
-    found = set()
+        return None
     for match in matches:
         start = match.start()
         while start < len(text) and text[start] == "\n":
             start += 1
-        found.add(text.count("\n", 0, start))
-    return found
+        index = text.count("\n", 0, start)
+        if index < len(lines) and _looks_like_header(lines[index]):
+            return index
+    return None
+
+
+def _looks_like_header(line: str) -> bool:
+    stripped = line.strip().lstrip("> ")
+    return bool(HEADER_LINE.match(stripped) or stripped.endswith((":", "：")) or
+                re.fullmatch(r"-{5,} ?Original Message ?-{5,}", stripped, re.IGNORECASE))
 
 
 def _date_only(line: str) -> bool:
@@ -160,7 +164,7 @@ def _date_only(line: str) -> bool:
 
 def _zendesk_header_end(lines: list[str], index: int) -> int | None:
     """After Zendesk's two-line comment header (author, blank, date) at ``index``, if it is one."""
-    if not AUTHOR_ONLY.match(lines[index]) or _date_only(lines[index]):
+    if len(lines[index]) > HEADER_CHARS or not AUTHOR_ONLY.match(lines[index]) or _date_only(lines[index]):
         return None
     following = index + 1
     while following < len(lines) and following <= index + 2 and not lines[following].strip():
@@ -178,15 +182,12 @@ def _is_header_block(lines: list[str], index: int) -> bool:
 
 
 def _quote_start(lines: list[str], content_from: int) -> int | None:
-    """The first line of the quoted history (a header, attribution, separator or ``>`` run).
-
-    mail-parser-reply's header patterns decide first; ours add what the library lacks.
-    """
-    library = _library_header_lines(lines)
-    for index in range(content_from, len(lines)):
+    """The first line of the quoted history: mail-parser-reply's find, or an earlier one of
+    ours (:data:`QUOTE_START`, Zendesk history, Outlook blocks in more languages, ``>`` runs)."""
+    library = _library_header_line(lines[content_from:])
+    end = len(lines) if library is None else content_from + library
+    for index in range(content_from, end):
         line = lines[index]
-        if index in library and line.strip():
-            return index
         header_sized = len(line) <= HEADER_CHARS  # longer lines are prose (and slow to match)
         if header_sized and (ZENDESK_HISTORY.match(line) or _is_header_block(lines, index)
                              or _zendesk_header_end(lines, index) is not None):
@@ -196,7 +197,7 @@ def _quote_start(lines: list[str], content_from: int) -> int | None:
         if QUOTED.match(line) and all(QUOTED.match(rest) or not rest.strip()
                                       for rest in lines[index:]):
             return index
-    return None
+    return None if library is None else end
 
 
 def _name_block_start(lines: list[str]) -> int:
@@ -212,8 +213,10 @@ def _name_block_start(lines: list[str]) -> int:
     while start and lines[start - 1].strip():
         start -= 1
     block = lines[start:end]
-    earlier = any(line.strip() for line in lines[:start])
-    if not earlier or not block or len(block) > NAME_BLOCK_LINES:
+    earlier = [line.strip() for line in lines[:start] if line.strip()]
+    only_greeting = len(earlier) == 1 and len(earlier[0]) <= NAME_BLOCK_CHARS and (
+        earlier[0].endswith((",", "，", ":", "：", "、")) or len(earlier[0]) <= 12)
+    if only_greeting or not block or len(block) > NAME_BLOCK_LINES:  # "Hi Dana,\n\nYes it is"
         return len(lines)
     if any(len(line.strip()) > NAME_BLOCK_CHARS or NOT_A_NAME.search(line) for line in block):
         return len(lines)

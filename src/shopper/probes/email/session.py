@@ -36,7 +36,9 @@ DEFAULT_SUBJECT = "Support request"
 class Bounced(Unavailable):
     """The desk's address bounced the shopper's mail: a finding about the platform (its support
     mailbox does not take mail), so the conversation is ``unavailable`` with the DSN's words;
-    ``turns`` holds what the wait saw."""
+    ``turns`` holds what the wait saw. Not retried: another mail would bounce the same way."""
+
+    retryable = False
 
 
 class EmailSession:
@@ -136,7 +138,7 @@ class EmailSession:
             if turn.kind == "bounce":
                 raise Bounced(f"mail to {self.target.address} bounced: {turn.text}",
                               [*events, turn])
-            if turn.kind != "message":
+            if not turn.is_reply:  # an ack or out-of-office is timed, and the wait goes on
                 events.append(turn)
                 continue
             answers.append(turn)

@@ -8,7 +8,7 @@
   data.columns.forEach(function (name, i) { C[name] = i; });
   var rows = data.rows;
   var PAGE = 50, FPAGE = 20;
-  var SLA_MS = { chat: 60000, email: 4 * 3600000 };  /* colour only; verdicts come from the criteria */
+  var SLA_MS = data.default_sla_ms;  /* colour only, for records without kpis.sla_ms (results.DEFAULT_SLA_S) */
   var state = { filters: {}, sort: null, dir: 1, page: 0, fpage: 0 };
   var chunks = {}, waiting = {};
 
@@ -240,13 +240,13 @@
       li.appendChild(when);
       var text = el("div", "text");
       text.appendChild(el("span", "who", turn[0] + (turn[1] !== "message" ? " · " + turn[1] : "") + (turn[7] ? " · bot" : "")));
-      if (turn[4] !== null) { text.appendChild(el("span", "latency" + (turn[4] > (SLA_MS[r[C.channel]] || 60000) ? " slow" : ""), "replied after " + secs(turn[4]))); }
+      if (turn[4] !== null) { text.appendChild(el("span", "latency" + (turn[4] > (t.kpis.sla_ms || SLA_MS[r[C.channel]] || 60000) ? " slow" : ""), "replied after " + secs(turn[4]))); }
       text.appendChild(document.createElement("br"));
       richText(text, turn[2]);
-      (turn[6] || []).forEach(function (part) {  // quote, signature, footer ...: folded under the new text
+      (turn[6] || []).forEach(function (part) {  /* quote, signature, footer…: folded, as text */
         var fold = el("details", "part " + part[0]);
         fold.appendChild(el("summary", "", part[0]));
-        fold.appendChild(el("pre", "", part[1]));
+        fold.appendChild(el("div", "", part[1]));
         text.appendChild(fold);
       });
       turn[5].forEach(function (span) {

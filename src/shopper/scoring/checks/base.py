@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from shopper.results import Turn
+from shopper.results import Evidence, Turn
 from shopper.scoring.context import ScoringContext
 from shopper.scoring.said import Said
 
@@ -35,7 +35,8 @@ class Outcome:
     ``evidence`` says in words what decided it ("asks for seed"); ``turn`` is the transcript
     index it points at; ``quote`` the platform's exact words, ``link`` a link target, ``part``
     where in the turn they were (``body``, ``signature``, ``button``, ``href``…) and ``score``
-    a model's or judge's score when one decided. Reports read these fields, never the text.
+    a model's or judge's score when one decided; ``parts`` the outcomes of every part of a
+    combination. Reports read these fields (as :class:`~shopper.results.Evidence`), never the text.
     """
 
     result: Verdict
@@ -45,12 +46,16 @@ class Outcome:
     link: str | None = None
     score: float | None = None
     part: str | None = None
+    parts: tuple[Outcome, ...] = ()
 
     def describe(self) -> str:
-        """Evidence as stored in a result: ``turn 3: "…"``."""
-        if self.turn is None:
-            return self.evidence
-        return f"turn {self.turn}: {self.evidence}"
+        """The evidence on one line, for checks that join several: ``turn 3: "…"``."""
+        return self.record().line()
+
+    def record(self) -> Evidence:
+        """The evidence as a result stores it."""
+        return Evidence(text=self.evidence, turn=self.turn, quote=self.quote, link=self.link, score=self.score,
+                        part=self.part, parts=[o.record() for o in self.parts])
 
 
 def passed(evidence: str, turn: int | None = None, **found: Any) -> Outcome:

@@ -74,7 +74,8 @@ class Language(Check):
                 continue
             judged += 1
             if found != wanted:
-                return failed(f'reply in {found}, expected {wanted}: "{snippet(reply.text, 80)}"', reply.index)
+                quote = snippet(reply.text, 80)
+                return failed(f'reply in {found}, expected {wanted}: "{quote}"', reply.index, quote=quote)
         if not judged:
             return not_applicable("no reply long enough to tell its language")
         return passed(f"{judged} repl{'y' if judged == 1 else 'ies'} in {wanted}")

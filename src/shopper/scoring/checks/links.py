@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from shopper.scoring.channels import find_items, is_messenger_link, is_official, look_alike
@@ -9,7 +10,6 @@ from shopper.scoring.checks.base import (
     Check,
     CheckSpecError,
     FlagCheck,
-    Found,
     Outcome,
     View,
     failed,
@@ -17,6 +17,7 @@ from shopper.scoring.checks.base import (
     not_applicable,
     passed,
 )
+from shopper.scoring.checks.judged import as_found, finder, text_findings
 
 # Helpdesk vendors' own home pages: the "Powered by Zendesk" line a helpdesk adds to the footer
 # of every mail and widget. Only the vendor's home (never a tenant's subdomain such as
@@ -32,6 +33,11 @@ HELPDESK_PARTS = frozenset({"footer", "disclaimer", "marker"})
 def _vendor_footer(host_path: str, part: str) -> bool:
     host = host_path.partition("/")[0].partition("?")[0].removeprefix("www.")
     return part in HELPDESK_PARTS and host in HELPDESK_VENDOR_HOMES
+
+
+def _host_of(quote: str) -> str:
+    bare = re.sub(r"(?i)^h[tx]{2}ps?://|\s+", "", quote)
+    return bare.rsplit("@", 1)[-1].lower()
 
 
 class LinksWithin(Check):
@@ -57,6 +63,15 @@ class LinksWithin(Check):
         official = self.domains if self.domains is not None else view.context.official_domains
         checked = 0
         for piece in view.said:
+            hidden = [] if piece.part == "href" else [
+                f for f in text_findings(piece.text, view, "unofficial", official=official)
+                if not _vendor_footer(_host_of(f.quote), piece.part)
+            ]
+            if hidden:  # spaced-out links and handles, phone messengers, groups, and plain links too
+                found = as_found(hidden[0])
+                link = found.quote if hidden[0].kind.endswith(("link", "domain")) else None
+                return failed(f"{piece.where}: {found.evidence}", piece.index, quote=found.quote, link=link,
+                              score=found.score, part=piece.part)  # fmt: skip
             for item in find_items(piece.text):
                 if item.excused or item.kind == "remote_app":
                     continue
@@ -89,11 +104,4 @@ class RemoteAccessApp(FlagCheck):
     safety = True
 
     def evaluate(self, view: View) -> Outcome:
-        return first_said(view, _remote_app, "no remote-access app")
-
-
-def _remote_app(text: str) -> Found | None:
-    for item in find_items(text):
-        if item.kind == "remote_app" and not item.excused:
-            return Found(f'remote-access app "{item.value}"', item.value)
-    return None
+        return first_said(view, finder(view, "remote"), "no remote-access app")

@@ -10,15 +10,11 @@ always quotes the transcript's words and carries the judge's confidence as the s
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
 from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View, not_applicable
+from shopper.scoring.context import Judge as Judge  # the protocol's home is the context
 from shopper.scoring.judge.prompt import JudgeRequest
-from shopper.scoring.judge.verdict import JudgeVerdict
-
-
-class Judge(Protocol):
-    def judge(self, request: JudgeRequest) -> JudgeVerdict: ...
 
 
 def request_for(view: View, question: str) -> JudgeRequest:

@@ -73,7 +73,8 @@ class _Phrases(Check):
             for phrase in phrases:
                 span = find_phrase(normalized.text, phrase)
                 if span:
-                    yield phrase, passed(f'"{normalized.quote(*span)}"', reply.index)
+                    quote = normalized.quote(*span)
+                    yield phrase, passed(f'"{quote}"', reply.index, quote=quote)
 
 
 class MentionsAny(_Phrases):
@@ -105,7 +106,7 @@ class MentionsAll(_Phrases):
         missing = [p for p in phrases if p not in found]
         if missing:
             return failed("missing: " + ", ".join(f'"{p}"' for p in missing))
-        return passed("; ".join(o.describe() for o in found.values()))
+        return passed("; ".join(o.describe() for o in found.values()), parts=tuple(found.values()))
 
 
 class Regex(Check):
@@ -135,5 +136,5 @@ class Regex(Check):
         for reply in view.replies:
             match = self.pattern.search(reply.text)
             if match:
-                return passed(f'"{match.group(0)}"', reply.index)
+                return passed(f'"{match.group(0)}"', reply.index, quote=match.group(0))
         return failed(f"no reply matches /{self.pattern.pattern}/")

@@ -55,14 +55,15 @@ class _Combination(Check):
         return any(part.reads_said() for part in self.parts)
 
     def evaluate(self, view: View) -> Outcome:
-        outcomes = [part.evaluate(view) for part in self.parts]
+        """The deciding part's outcome, carrying every part's outcome in ``parts``."""
+        outcomes = tuple(part.evaluate(view) for part in self.parts)
         for outcome in outcomes:
             if outcome.result == self.decisive:
-                return outcome
+                return replace(outcome, parts=outcomes)
         rest = [o for o in outcomes if o.result == self.otherwise]
         if not rest:
-            return outcomes[0]
-        return Outcome(self.otherwise, "; ".join(o.describe() for o in rest if o.evidence))
+            return replace(outcomes[0], parts=outcomes)
+        return Outcome(self.otherwise, "; ".join(o.describe() for o in rest if o.evidence), parts=outcomes)
 
 
 class AllOf(_Combination):

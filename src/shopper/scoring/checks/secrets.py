@@ -9,51 +9,17 @@ from shopper.scoring.checks.base import (
     Check,
     CheckSpecError,
     FlagCheck,
-    Found,
     Outcome,
     Reply,
     View,
     first_reply,
     first_said,
 )
-from shopper.scoring.intent import find_requests, secret_cue, secret_terms
-from shopper.scoring.lexicon import Lexicon, lexicon, script_language
+from shopper.scoring.checks.judged import finder
+from shopper.scoring.lexicon import script_language
 from shopper.scoring.text import normalize
 
 SECRET_KINDS = ("seed", "private_key", "password", "two_factor")
-
-# Moving funds: a transfer verb, something of value, and a destination or an unlock pretext.
-_FUNDS = {
-    "en": (r"\b(transfer|move|send|deposit|pay)\b",
-           r"\b(funds|coins|assets|crypto|balance|tokens|btc|eth|usdt|bitcoin|money|fee|deposit|payment)\b",
-           r"(safe|secure|new|protected|verification|validation|cold|backup|following|this) (wallet|address|account)|"
-           r"\bunlock|\brelease|\bactivate|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}"),
-    "zh": (r"转到|转入|转账|转移|充值到|支付|缴纳|打款|转给",
-           r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金",
-           r"安全钱包|新钱包|这个地址|以下地址|该地址|解冻|解锁|激活|放行|钱包地址"),
-    "ko": (r"옮겨|이체|송금|보내|입금|전송|지불|납부",
-           r"자산|자금|코인|잔액|수수료|btc|eth|usdt",
-           r"안전한 지갑|새 지갑|이 지갑|이 주소|아래 주소|잠금 해제|해제|활성화"),
-    "ja": (r"移して|移動|送金|振り込|送って|入金|支払",
-           r"資産|資金|コイン|残高|手数料|btc|eth|usdt",
-           r"安全なウォレット|新しいウォレット|このアドレス|以下のアドレス|解除|有効化"),
-}
-
-
-def _funds_parts(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    language = next((k for k in _FUNDS if lexicon(k) is lex), "en")
-    cue, value, target = _FUNDS[language]
-    return re.compile(cue), re.compile(value), re.compile(target)
-
-
-def _funds_terms(normalized: str, lex: Lexicon) -> list[str]:
-    _, value, target = _funds_parts(lex)
-    return ["funds"] if value.search(normalized) and target.search(normalized) else []
-
-
-def _funds_cue(normalized: str, lex: Lexicon, carried: bool) -> bool:
-    return bool(_funds_parts(lex)[0].search(normalized))
-
 
 class AsksForSecret(Check):
     """The platform asks the customer for a seed phrase, private key, password or 2FA code."""
@@ -77,14 +43,8 @@ class AsksForSecret(Check):
             raise CheckSpecError(here, "expected true or {kinds: [seed, private_key, password, two_factor]}")
 
     def evaluate(self, view: View) -> Outcome:
-        terms = secret_terms(self.kinds)
-
-        def request(text: str) -> Found | None:
-            for finding in find_requests(text, terms, secret_cue):
-                return Found(f'asks for {finding.kind.replace("_", " ")}: "{finding.quote}"', finding.quote)
-            return None
-
-        return first_said(view, request, "the platform never asks for a secret")
+        kinds = None if set(self.kinds) == set(SECRET_KINDS) else self.kinds  # the model names no kind
+        return first_said(view, finder(view, "secret", kinds), "the platform never asks for a secret")
 
 
 class AsksToMoveFunds(FlagCheck):
@@ -95,13 +55,7 @@ class AsksToMoveFunds(FlagCheck):
     safety = True
 
     def evaluate(self, view: View) -> Outcome:
-        return first_said(view, _funds_request, "the platform never asks to move funds")
-
-
-def _funds_request(text: str) -> Found | None:
-    for finding in find_requests(text, _funds_terms, _funds_cue):
-        return Found(f'asks to move funds: "{finding.quote}"', finding.quote)
-    return None
+        return first_said(view, finder(view, "funds"), "the platform never asks to move funds")
 
 
 _IMPERSONATION = {

@@ -9,17 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
 from shopper.formats.locales import text_for
 from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View, failed, not_applicable, passed
+from shopper.scoring.context import Embedder as Embedder  # the protocol's home is the context
 from shopper.scoring.text import snippet
-
-
-class Embedder(Protocol):
-    """Turns texts into vectors (any model; cosine similarity is taken between them)."""
-
-    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
 
 
 class _SentenceTransformer:
@@ -85,4 +80,6 @@ class SimilarTo(Check):
         best = max(range(len(scores)), key=scores.__getitem__)
         reply = view.replies[best]
         verdict = passed if scores[best] >= self.min else failed
-        return verdict(f'similarity {scores[best]:.2f} (min {self.min:.2f}): "{snippet(reply.text, 80)}"', reply.index)
+        quote = snippet(reply.text, 80)
+        return verdict(f'similarity {scores[best]:.2f} (min {self.min:.2f}): "{quote}"', reply.index, quote=quote,
+                       score=round(scores[best], 4))

@@ -63,7 +63,8 @@ class Length(Check):
             size = len(reply.text.strip())
             if size < self.min or (self.max is not None and size > self.max):
                 bound = f"min {self.min}" if size < self.min else f"max {self.max}"
-                return failed(f'{size} characters ({bound}): "{snippet(reply.text, 80)}"', reply.index)
+                quote = snippet(reply.text, 80)
+                return failed(f'{size} characters ({bound}): "{quote}"', reply.index, quote=quote)
         return passed(f"{len(view.replies)} repl(ies) within length")
 
 
@@ -113,13 +114,15 @@ class Handoff(Check):
             return not_applicable("no agent reply")
         for index, turn in enumerate(view.turns):
             if turn.kind == "handoff":
-                return passed(f'hand-off: "{snippet(turn.text, 80)}"', index)
+                quote = snippet(turn.text, 80)
+                return passed(f'hand-off: "{quote}"', index, quote=quote)
         if not self.happened:
             for reply in view.replies:
                 normalized = normalize(reply.text)
                 match = _HANDOFF.search(normalized.text)
                 if match:
-                    return passed(f'offers a human: "{normalized.quote(match.start(), match.end())}"', reply.index)
+                    quote = normalized.quote(match.start(), match.end())
+                    return passed(f'offers a human: "{quote}"', reply.index, quote=quote)
         return failed("no hand-off to a human" + ("" if self.happened else " offered"))
 
 

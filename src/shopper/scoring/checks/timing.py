@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 from shopper.formats.durations import format_duration, parse_duration
 from shopper.scoring.checks.base import Check, CheckSpecError, Outcome, View, failed, not_applicable, passed
 
-DEFAULT_SLA_S = {"chat": 60.0, "email": 4 * 3600.0}
 """The field's benchmarks (good chat replies under 60 s, email under 4 h) when an audit sets none."""
 
 
@@ -38,8 +37,7 @@ def _limit_ms(seconds: float | None, view: View) -> float:
     """The limit in ms: the check's own duration, else the audit's SLA for this channel."""
     if seconds is not None:
         return seconds * 1000
-    sla = view.context.sla_s.get(view.channel, DEFAULT_SLA_S.get(view.channel, 60.0))
-    return sla * 1000
+    return view.context.sla_ms(view.channel)
 
 
 class _WithinCheck(Check):

@@ -1,0 +1,328 @@
+"""The structural reading's vocabulary: objects, moves, recipients and frames, per language.
+
+Not a phrase list of requests: each pattern names one *role* in a clause, and
+:mod:`shopper.scoring.judgement.structure` decides by how the roles combine (a secret object ×
+a disclosure move × a recipient that is us, a call, a form or an outside address, not turned
+round by a negation, a warning or a self-service destination). Patterns run on normalised text
+(lower case, width folded). Kept apart from :mod:`shopper.scoring.lexicon`, the older rules,
+so the benchmark can compare the two readings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled roles of one language."""
+
+    secrets: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, object)
+    managed: re.Pattern[str]  # a secret the customer manages, not hands over: reset your password
+    ours: re.Pattern[str]  # a move the desk makes, not the customer: "the code we send by SMS"
+    disclose: re.Pattern[str]  # give, tell, send, read out, forward, attach, reply with, what is…
+    enter: re.Pattern[str]  # enter, type, fill in, paste: a request only towards a bad recipient
+    need: re.Pattern[str]  # we need, is enough, required
+    to_us: re.Pattern[str]  # us, me, here, this chat, our officer, a call, a form, an address
+    to_me: re.Pattern[str]  # the speaker: me, us (what a warning frame cannot excuse)
+    please_if: re.Pattern[str]  # polite requests shaped as conditions: 送っていただければ, 보내 주시면
+    except_me: re.Pattern[str]  # "anyone except me", 除了官方客服以外
+    self_side: re.Pattern[str]  # the official app, the login page, yourself, only you
+    negation: re.Pattern[str]
+    negation_ignore: re.Pattern[str]
+    warning: re.Pattern[str]  # scam, fake, anyone who asks, report it
+    conditional: re.Pattern[str]  # if / when clauses set a condition, they do not ask
+    anaphor: re.Pattern[str]  # it, them, those: the object of the clause before
+    funds_value: re.Pattern[str]
+    funds_move: re.Pattern[str]
+    funds_target: re.Pattern[str]  # safe / verification wallet, this address, unlock fee
+    funds_self: re.Pattern[str]  # the customer's own wallet: moving funds there is theirs to do
+    funds_strong: re.Pattern[str]  # a "safe" / "verification" wallet: a scam move by its name alone
+    remote_app: re.Pattern[str]  # generic remote-access words (named apps are in channels)
+    remote_move: re.Pattern[str]  # install, download, open, share your screen
+
+
+_EN = Cues(
+    secrets=(
+        ("seed", _c(
+            r"seed|recovery (phrase|words?|sheet|card|key)|secret (recovery )?phrase|backup (phrase|words?|sheet|card)|"
+            r"mnemonic|\b(12|18|24|twelve|eighteen|twenty[- ]four)[- ]?words?\b|word (phrase|list)|"
+            r"\bwords? (#|no\.? ?|number )?\d+\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+            r"tenth|eleventh|twelfth|last) word\b|\bthe words (you|that)\b|\bwallet (phrase|words)\b|"
+            r"\bwords? (of|from) (your|the) (phrase|wallet|backup)|\b(your|the) (phrase|words) (in order|you wrote)|"
+            r"\b(secret|wallet|backup|recovery|seed|private|special|magic|restore|restoration) (words?|phrase|sentence|list)\b|\byour phrase\b|"
+            r"\b(sequence|set|series|string|list|order) of (\w+ )?words\b|\bwords (that|which) (came|come) with\b|"
+            r"\bthe (phrase|words) (you|that|which) (use|used|got|saved|keep|kept|have)|\b(your|the) backup\b(?! (code|email|phone|method|codes|key))"
+        )),
+        ("private_key", _c(
+            r"private[ _]?keys?|\bexport\w* (the |your )?(\w+ )?keys?\b|secret keys?|keystore|wallet keys?|key ?file|\bjson file|wallet file|\bwallet\.dat|"
+            r"\bexport(ed)? key"
+        )),
+        ("password", _c(r"passwords?|passcode|\bpin( code| number)?\b|passphrase|login (details|credentials)|credentials")),
+        ("two_factor", _c(
+            r"\b2fa\b|two[- ]factor|authenticator|\botp\b|one[- ]time (code|password|pin)|"
+            r"(sms|text|verification|security|auth|login|email|confirmation|sign[- ]in|access|reset) (codes?|digits|numbers?|pin)\b|"
+            r"\b\d[- ]digit\b(?! (id|session|number id))|\b(six|four|eight)[- ]digit\b|\bthe digits\b(?! of)|"
+            r"\bcodes? (we|i|you) (just )?(sent|texted|got|received|emailed)|\bcodes? (you|that) (just )?(got|received|see)|"
+            r"\b(the|that|this) code (by|via|in|from|on) (sms|text|email|your phone)|\bnumbers? (your|the) (app|authenticator)"
+            r"|\b(sms|text message) (we|i) (just )?sent|\b(2fa |authenticator )?backup key\b|\bgoogle auth\b|\bauth app|"
+            r"\bnumbers? (from|in|on|shown in|showing in) (your |the )?(google|auth|authenticator|app|sms|text|phone)|\b(the|your|that|this) (code|digits)\b|"
+            r"(?<!promo )(?<!referral )(?<!error )(?<!qr )(?<!country )(?<!zip )(?<!post )(?<!invite )(?<!discount )(?<!tag )(?<!memo )(?<!swift )(?<!bank )(?<!source )(?<!status )(?<!ticket )(?<!case )\bcodes?\b|"
+            r"\b(six|four|eight|\d)[- ]?(numbers|digits)\b(?! of (the|your) (\w+ )?(address|card|phone|account|id|number|uid))|"
+            r"\b\d+[- ](digit|character|char|letter)s?\b(?! (id|session|address|uid))|"
+            r"\b(the|your|that|this) (?!([\w-]+ )?(promo|referral|invite|discount|error|country|qr|memo|zip|post|tag|bank|swift) code)"
+            r"([\w-]+ ){0,2}code\b|\bnumbers? (that|which|you) (just )?(arrived|came|got|received|see)"
+        )),
+    ),
+    managed=_c(
+        r"\b(chang|reset|updat|enabl|disabl|turn(ed|ing)? (on|off)|set(ting)? up|lost|los(e|ing)|forg[eo]t|bind|unbind|"
+        r"creat|generat|back(ed|ing)? up|stor|keep|protect|secur|rotat|strengthen|activat|deactivat|remov|bound)\w* "
+        r"(your |the |a |new |its |their )?(\w+ )?(password|2fa|two-factor|authenticator|seed phrase|recovery phrase|pin)\b|"
+        r"\b(password|2fa|two-factor|authenticator|otp) (reset|change|recovery|removal|settings|device|request|status|"
+        r"requirements?|must|should|has been|was|is (now )?(enabled|disabled|active|reset))\b|"
+        r"\b(hide|hidden|cover|blur|mask|redact|crop out|black out)\w*\b[^.;]{0,60}"
+    ),
+    ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b"),
+    disclose=_c(
+        r"\b(send|provide|share|giv|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|"
+        r"paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|"
+        r"\be-?mail(ing)? (it|them|us|me|the|your)\b|\b("
+        r"let (me|us) (know|have|see)|mention|include)\b|\blist (the|your|them|it|all|those)\b|"
+        r"\b(can|could|would|will) you (please |kindly |quickly )?(confirm|verify|check|type|enter|write)\b|"
+        r"\b(does|is|do) (your|the) .{0,30}\b(start|begin|end)s? with\b|\bjust (reply|answer|say) (yes|no)\b|"
+        r"\bwhat('s| is| are| does| do)\b|\bwhat (\w+ ){1,3}(does|do|is|are|did)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b|\bsay (me|us|it|them|the)\b|\bspeak (it|them)\b"
+    ),
+    enter=_c(r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync|restore|confirm|verify|validate|check|write|text|show)\b|\bcomplete\b|\bfill\b"),
+    need=_c(r"(?<!you )(?<!you'll )(?<!you will )(?<!you may )\b(need|needs|require|requires|required|needed|necessary|enough|suffice)\b"),
+    to_us=_c(
+        r"\b(to|with|for) (me|us|our (team|officer|agent|specialist|engineer|staff|department|auditor))\b|"
+        r"\b(send|give|tell|dm|forward|show|email|text|read) (me|us|it to|them to)\b|\bhere\b|\bbelow\b|"
+        r"\b(this|the|our|my) (chat|form|ticket|thread|conversation|call|line)\b|\bon (the|a) call\b|\bover the phone\b|"
+        r"\b(officer|agent|specialist|engineer|auditor|team)\b|\bform\b|\bsync|\bvalidat|\bportal\b|"
+        r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site|online)\b|"
+        r"\breply\b|\bin (your|the) (reply|answer|response)\b|\bour side\b|\bour end\b|\bin (the right )?order\b|\bone by one\b|\bseparated by spaces\b|\bword by word\b|\b(into|in) it\b|\bnext message\b"
+    ),
+    to_me=_c(r"\b(to|with|for) (me|us)\b|\b(send|give|tell|dm|forward|show|email|text|read) (me|us)\b"),
+    please_if=_c(r"^(if|when) you (can |could )?(send|give|tell|forward|share|dm|read)\b[^,]* (me|us)\b"),
+    except_me=_c(r"\b(except|other than|apart from|besides|but)\b[^.]{0,40}\b(me|us|agent|support|staff|official)\b"),
+    self_side=_c(
+        r"\b(official )?(app|application)\b|\blogin page|\bsign-in page|\bwhen prompted|\bprompts you|\byourself\b|"
+        r"\byour own\b|\bon your (phone|device)|\bnew (phone|device)|\bonly you\b|\bsafe place|\boffline\b|\bpaper\b|\b(withdrawal|login|sign-in|security|settings|account|deposit) (page|screen|tab)\b|\bwrite (it |them )?down\b|\bkeep (it|them)\b|\bstore (it|them)\b"
+    ),
+    negation=_c(r"\b(never|not|no|nobody|no one|none|neither|nor|cannot|without|avoid|refuse)\b|n't\b"),
+    negation_ignore=_c(
+        r"\b(don't|do not|never) (worry|hesitate)\b|\bno (problem|worries|rush)\b|\bnot (sure|only|yet)\b|"
+        r"\bif (you )?(can't|cannot|don't|do not|did not|didn't|haven't|have not)\b[^,]*|"
+        r"\bno longer\b|\bwon't take long\b|\bnot be able to (help|proceed|continue)\b|\bwithout (delay|it|them)\b|\byes or no\b|\byes/no\b"
+    ),
+    warning=_c(
+        r"scam|fraud|phishing|impersonat|\bfake\b|\b(anyone|someone|somebody|people|whoever|anybody) "
+        r"(\w+ ){0,4}(ask|asks|asking|request|requests|claims?|claiming)\b|\bclaiming to be\b|\breport (it|them|this)\b|"
+        r"\bnot (ours|us|official|affiliated)\b|\bnot our\b|\bsteal|\bthieves|\bcriminal|"
+        r"\byou (mention|mentioned|said|told us|reported)\b|\bthe (message|person|account) (that )?(asked|asking)|\bdisregard\b|\bignore (any|all|such)\b|\bany request\b"
+    ),
+    conditional=_c(r"^(if|when|whenever|should|once|after) "),
+    anaphor=_c(r"\b(it|them|those|these|that|they)\b|\bthe (missing|required) (field|information|item)s?\b"),
+    funds_value=_c(
+        r"\b(funds|coins|assets|crypto|balance|tokens|btc|eth|usdt|usdc|bitcoin|money|fee|deposit|payment|holdings|"
+        r"everything|savings|tax|margin|amount|transfer|transaction|allowance)\b"
+    ),
+    funds_move=_c(
+        r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert|approve)"
+        r"(s|ed|ing|d)?\b|"
+        r"\b(paid|sent|moved)\b|\bwithdraw\b|\brequired\b"
+    ),
+    funds_self=_c(
+        r"\b(your own|you own|your (external|personal|other|usual)|own wallet|your wallet|your harbor (wallet|account))\b|"
+        r"\byour (deposit |withdrawal |receiving )?address\b|\bthe deposit address (shown|in|on) "
+    ),
+    funds_strong=_c(
+        r"\b(safe|secure|secured|protected|verification|validation|escrow|insured|quarantine|holding|custody) "
+        r"(wallet|address|vault)"
+    ),
+    funds_target=_c(
+        r"(safe|secure|secured|new|protected|verification|validation|cold|backup|following|this|escrow|holding|"
+        r"temporary|audit|insured|quarantine|segregated|vault) (wallet|address|account|vault)|"
+        r"\b(to|into|onto|towards|in) (this|the|that|our|a|an|following|below) (?!(\w+ )?e-?mail)([\w-]+ ){0,3}"
+        r"(wallet|address|contract|vault|storage|pool)\b|"
+        r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|"
+        r"\bapprov(e|ing) (the|a|our|this) ([\w-]+ ){0,2}contract|\blisted (on|in|below)|"
+        r"\bunlock|\brelease|\bactivat|\bunfreez|\bwhitelist|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
+        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\b(interim|transit|designated|holding) (wallet|address|account)\b"
+    ),
+    remote_app=_c(
+        r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
+        r"share (your|the) screen|remote session|remote[- ]access|screen ?control|support app from|\bshare (a |your |the )?screen\b|\bscreen ?share|\bpresent (your |the )?screen\b|\baccess to (the|your) (desktop|computer|pc|laptop|phone|device|screen)\b|\b(support|remote|control) tool\b"
+    ),
+    remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session)\b|\bcode\b"),
+)
+
+_ZH = Cues(
+    secrets=(
+        ("seed", _c(
+            r"助记词|助記詞|恢复短语|恢復短語|种子|备份短语|恢复词|钱包短语|(12|24|十二|二十四)个(英文)?(单词|词)|"
+            r"第\s?[0-9一二三四五六七八九十]+\s?个(单)?词|英文(单)?词|(恢复|备份|钱包|秘密)(的)?(词|句子|短语)|[那一这]串(英文)?(单)?词|词组|那?(几|些)个(英文)?单词|抄(写)?下来的|备份的(单词|词)|单词"
+        )),
+        ("private_key", _c(r"私钥|私鑰|密钥|keystore|钱包文件|json\s?文件|导出的?密?钥|导出.{0,6}钥")),
+        ("password", _c(r"密码|密碼|口令|pin\s?码|登录凭证|账号和密码")),
+        ("two_factor", _c(
+            r"验证(数字|号码)|确认码|(里面|里|中)的码|个码|(短信|邮件)(里|中)?的?码|验证码|驗證碼|谷歌验证|google验证|二次验证|双重验证|2fa|otp|动态码|安全码|校验码|"
+            r"[六6]位(数字|数|码)|短信(里|中)?的?(数字|号码|码)|验证器(上|里)?(显示)?的?(数字|号码)|身份验证器|authenticator"
+        )),
+    ),
+    managed=_c(
+        r"(修改|重置|找回|忘记|设置|开启|关闭|绑定|解绑|启用|更换|备份|保管|妥善保存)(您的|你的)?(登录|资金)?(密码|谷歌验证|验证器|2fa|助记词|二次验证)|"
+        r"(密码|谷歌验证|2fa|二次验证)(重置|修改|找回|解绑|已|设置)|遮住.{0,20}|遮挡.{0,20}|打码.{0,20}|隐藏.{0,20}"
+    ),
+    ours=_c(r"(我们|系统|平台|官方)(刚)?(发送|发|发给您|下发)的?|我们会.{0,10}(发送|发)|向您.{0,8}(发送|发)|系统会.{0,8}(发送|发)"),
+    disclose=_c(
+        r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交|拍照|截图|念给|念一下|读给|读一下|说一下|说出|"
+        r"给我|给我们|是多少|是什么|是哪|发一下|发下|发出来|发个|报个|说下|给一下|索要|转发|附上|上传|邮件发|发到|发至|是不是|发(你|您)|请发|发这|贴过来|贴给|说我|说给|列出|发.{0,8}到|报我"
+    ),
+    enter=_c(r"输入|填写|填入|粘贴|导入|同步|录入|填到|核对|对一下|确认(?!码)|验证(?!码|器)|打在|打到|打进|发在|贴在|写在|写到|填进|输进|输入到|输入进"),
+    need=_c(r"需要|就够|即可|就可以|必须"),
+    to_us=_c(
+        r"给我|发我|告诉我|给客服|我们|我这|这里|此处|对话框|聊天|下方|专员|工作人员|客服|电话|通话|表单|表格|同步|"
+        r"网站|链接|邮箱|[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site)\b|后台|按顺序|依次|逐个|用空格隔开|对话|组件|窗口|输入框|下一条消息"
+    ),
+    to_me=_c(r"给我|发我|告诉我|报给我|我这|给客服|私信给我|给我们"),
+    please_if=_c(r"x^"),
+    except_me=_c(r"除了?.{0,8}(以外|之外)|除了.{0,10}(我|我们|官方|客服|本平台)"),
+    self_side=_c(r"(官方)?app|应用|登录页|登录界面|自己|自行|本人|新手机|设备上|离线|纸上|只有您|(提币|提现|登录|安全|设置|账户|充值)(页面|界面|页)|抄下|写下|保管|保存"),
+    negation=_c(r"不|勿|(?<![识区类级特个分告性差])别|禁止|无需|没有|绝非|从未|切勿|千万别|无法"),
+    negation_ignore=_c(
+        r"不好意思|不便|不同|不断|不少|不仅|不错|不用担心|不要担心|别担心|不客气|没问题|不久|如果无法|若无法|无法登录|不了解|"
+        r"是不是|对不对|不到账|不能提现|不上|有没有|能不能|会不会|好不好"
+    ),
+    warning=_c(r"骗子|诈骗|冒充|假冒|仿冒|钓鱼|自称|举报|非官方|谨防|不是.{0,6}官方|盗取|盗号|有人.{0,12}(索要|要您|问您|让您)|(您|你)提到|了解到|反映|并非来自|一事|忽略|无视"),
+    conditional=_c(r"^(如果|若|一旦|假如|当)"),
+    anaphor=_c(r"它|这些|那些|这个|那个"),
+    funds_value=_c(r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
+    funds_move=_c(r"转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
+    funds_self=_c(r"(您|你)(自己)?的(个人|外部)?(钱包|地址|账户)|自己的|本人的"),
+    funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|验证用?的?地址|(到|入|至)验证钱包"),
+    funds_target=_c(
+        r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
+        r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)|(专用|指定|审计|我们的|平台|提供的)的?(地址|钱包|账户)|"
+        r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回"
+    ),
+    remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
+    remote_move=_c(r"安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share"),
+)
+
+_KO = Cues(
+    secrets=(
+        ("seed", _c(
+            r"시드|복구\s?(구문|문구|단어|키)|니모닉|백업\s?(구문|문구|단어)|\d+\s?개?\s?(의\s?)?단어|"
+            r"(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|마지막)\s?(번째|번 째)\s?단어|\d+\s?번(째)?\s?단어|"
+            r"적어\s?두신\s?단어|지갑\s?(구문|단어)|단어들?|(복구|시드|지갑|비밀|백업)\s?(문장|문구|구문|단어)|구문|문구"
+        )),
+        ("private_key", _c(r"개인\s?키|프라이빗\s?키|비밀\s?키|키스토어|지갑\s?파일|json\s?파일|키\s?(를|을)?\s?내보내|내보낸\s?키")),
+        ("password", _c(r"비밀번호|패스워드|암호|비번|핀\s?번호|pin")),
+        ("two_factor", _c(
+            r"안에\s?(있는\s?)?(번호|코드)|백업\s?키|인증\s?(번호|코드)|otp|2fa|보안\s?코드|일회용\s?(비밀번호|코드)|[6육]\s?자리|문자로\s?(받으신|받은|온)|"
+            r"인증\s?앱|authenticator|확인\s?코드|코드"
+        )),
+    ),
+    managed=_c(
+        r"(비밀번호|otp|2fa|인증\s?앱)\s?(을|를)?\s?(변경|재설정|찾기|초기화|설정|해제|등록|분실)|"
+        r"(시드\s?구문|복구\s?구문|비밀번호)\s?(을|를)?\s?(안전하게|잘)\s?(보관|관리)|가려.{0,20}|가리고.{0,20}|모자이크.{0,20}"
+    ),
+    ours=_c(r"(저희가|시스템에서|회사에서)\s?(보내|발송|전송)|보내\s?드린|발송(된|되는)|보내\s?드립|보내\s?드릴|보내\s?드려|발송해\s?드"),
+    disclose=_c(
+        r"보내|알려|말씀|공유|제공|전달|불러|읽어|주시겠|회신|답장|첨부|남겨|올려|기재|무엇|뭔가요|뭐예요|"
+        r"어떻게 되|맞나요|맞습니까|얘기|말해|얘기해|업로드|제출|(?<![어아여해워줘려러고])\s주세요"
+    ),
+    enter=_c(r"입력|붙여|기입|작성|넣어|동기화|가져오기|확인(?!\s?코드)|인증해|적어|써\s?주|써\s?서"),
+    need=_c(r"필요|충분|만\s?있으면|됩니다"),
+    to_us=_c(
+        r"저에게|제게|저한테|저희|상담원|담당자|직원|여기|채팅|아래|통화|전화|양식|폼|동기화|사이트|페이지|링크|메일|"
+        r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site)\b|순서대로|하나씩|띄어쓰기|칸|란"
+    ),
+    to_me=_c(r"저에게|제게|저한테|저희에게|상담원에게"),
+    please_if=_c(r"주시면|주신다면"),
+    except_me=_c(r"(저|저희|상담원|공식|직원)[^.]{0,12}(외에는|외엔|말고는|제외하고)"),
+    self_side=_c(r"(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이|(출금|로그인|보안|설정|입금)\s?(화면|페이지)|적어\s?두|보관"),
+    negation=_c(r"않|마세요|마십시오|말아|말고|(?<![가-힣])못|절대|금지|없습니다|없어요|아닙니다|마시|(?<![가-힣])안\s"),
+    negation_ignore=_c(r"걱정\s?(하지\s?)?(마시고|마세요|마)|죄송|망설이지|안\s?(되시|되면|될|돼|되는)|못\s?(하시|하면|했)"),
+    warning=_c(r"사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신|(하셨|했|셨)다고|무시"),
+    conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
+    anaphor=_c(r"그것|그걸|이것|이걸|해당|누락\s?항목|해당\s?항목"),
+    funds_value=_c(r"자산|자금|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
+    funds_move=_c(r"옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
+    funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?)?(지갑|주소|계좌)|본인\s?명의"),
+    funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|송금\s?주소\s?(를|을)?\s?받"),
+    funds_target=_c(
+        r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
+        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|지정한?\s?.{0,4}(지갑|주소)"
+    ),
+    remote_app=_c(r"원격|화면\s?공유"),
+    remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔"),
+)
+
+_JA = Cues(
+    secrets=(
+        ("seed", _c(
+            r"シード|リカバリー?フレーズ|復元フレーズ|ニーモニック|バックアップフレーズ|秘密のフレーズ|\d+\s?(個の)?単語|"
+            r"(十二|二十四)(個の)?単語|\d+\s?番目の?単語|(最初|最後)の単語|控えた単語|単語|(?<!パス)ワード|(秘密|復元|リカバリー|バックアップ|ウォレット)の?(言葉|文言|語|フレーズ)|(?<!パス)フレーズ"
+        )),
+        ("private_key", _c(r"秘密鍵|プライベートキー|秘密キー|キーストア|ウォレットファイル|jsonファイル|(?<!暗証)鍵")),
+        ("password", _c(r"パスワード|暗証番号|ログイン情報|パスフレーズ|パスコード|pin")),
+        ("two_factor", _c(
+            r"認証コード|確認コード|ワンタイムパスワード|二段階認証|2段階認証|2fa|otp|\d桁|[六6]桁|セキュリティコード|"
+            r"smsで届い|smsに届い|認証アプリ|バックアップキー|authenticator|表示されている(数字|番号)|コード"
+        )),
+    ),
+    managed=_c(
+        r"(パスワード|二段階認証|2段階認証|認証アプリ|2fa)\s?(を|の)?\s?(変更|再設定|リセット|設定|解除|有効|無効|紛失|お忘れ)|"
+        r"(シードフレーズ|パスワード)\s?(を|は)?\s?(安全|大切)に\s?(保管|管理)|隠し.{0,20}|伏せ.{0,20}|(?<!メタ)マスク.{0,20}"
+    ),
+    ours=_c(r"(当社|弊社|システム)(から|が)(送信|送付|お送り)|お送りした|送信された|届いた|お送りします|お送りいたします|送信します|送信いたします|お届けします"),
+    disclose=_c(
+        r"教え|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"
+        r"お伝え|お聞かせ|ご連絡|口頭|メールで|合っていますか|お伺い|伺って|伺え|お聞き|聞かせ|メールして|メール送信|送れ|送る|送り|アップロード|提出|言って|(?<=[\u30a0-\u30ffa-z0-9])ください|をください"
+    ),
+    enter=_c(r"入力|貼り付け|同期|インポート|ご入力|確認(?!コード)|照合|書いて|書き込|書き添え|お書き|入れて|貼って|貼り"),
+    need=_c(r"必要|十分|だけで|のみで"),
+    to_us=_c(
+        r"私に|こちら|当方|担当者|スタッフ|係|ここ|チャット|下記|以下の|電話|通話|フォーム|同期|サイト|ページ|リンク|メール|"
+        r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site)\b|順番|順に|ひとつずつ|スペース区切り|欄|メッセージ"
+    ),
+    to_me=_c(r"私に|こちらに|当方に|担当者に"),
+    please_if=_c(r"(いただ|下さ|くださ)(けれ|れ)ば|いただけたら|くだされば|もらえれば|もらえたら"),
+    except_me=_c(r"(私|当社|弊社|サポート|スタッフ|担当者|公式)[^。]{0,10}以外"),
+    self_side=_c(r"(公式)?アプリ|ログイン画面|ご自身|ご自分|新しいスマホ|端末で|ご本人のみ|オフライン|紙に|(出金|ログイン|セキュリティ|設定|入金)(画面|ページ)|書き留め|控えて|保管"),
+    negation=_c(r"ない|ません|ず[、。に]|ことは(一切)?な|なく[、。]|決して|禁止|控えて|お控え|絶対に"),
+    negation_ignore=_c(
+        r"ご心配なく|心配(しないで|なさらず|いりません)|申し訳(ありません|ございません)|すみません|かまいません|構いません|"
+        r"問題ありません|できない場合|届かない|反映されない|ログインできない"
+    ),
+    warning=_c(r"詐欺|なりすまし|偽|フィッシング|名乗る|公式.{0,10}ではありません|盗|誰か.{0,12}(求め|尋ね|聞)|とおっしゃ|とのこと|無視"),
+    conditional=_c(r"^(もし)|(場合は?|たら|れば)$"),
+    anaphor=_c(r"それ|これ|そちら|不足項目|該当項目|上記"),
+    funds_value=_c(r"資産|資金|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
+    funds_move=_c(r"移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
+    funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(ウォレット|アドレス|口座)|ご自身で管理"),
+    funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離|セキュア)の?\s?(ウォレット|アドレス)|送金先アドレスを\s?(お)?受け取"),
+    funds_target=_c(
+        r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
+        r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*用の?(アドレス|ウォレット|口座)|"
+        r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|指定の?.{0,6}(ウォレット|アドレス)"
+    ),
+    remote_app=_c(r"遠隔|リモート|画面共有|画面を共有|画面を?見せ"),
+    remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号"),
+)
+
+_CUES = {"en": _EN, "zh": _ZH, "ko": _KO, "ja": _JA}
+
+
+@lru_cache(maxsize=8)
+def cues(language: str) -> Cues:
+    """The cues of a language (English for any other)."""
+    return _CUES.get(language, _EN)

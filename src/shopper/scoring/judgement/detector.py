@@ -1,0 +1,130 @@
+"""The shipped detector and the readings it is compared with.
+
+``findings(text, language, context)`` is the one entry point the checks and the benchmark use.
+The shipped reading is :data:`SHIPPED`; the others stay callable by name so
+``benchmarks/bench_judgement.py`` can print them side by side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from shopper.scoring.judgement.channels import has_channel, only_official_links, unofficial_findings
+from shopper.scoring.judgement.cues import Cues, cues
+from shopper.scoring.judgement.finding import LABELS, Finding
+from shopper.scoring.judgement.model import model_findings
+from shopper.scoring.judgement.rules import rule_findings
+from shopper.scoring.judgement.spans import span_language
+from shopper.scoring.judgement.structure import (
+    funds_findings,
+    negated,
+    remote_findings,
+    remote_named,
+    secret_findings,
+)
+from shopper.scoring.text import norm
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the detector knows beyond the text: the target's official domains and brand."""
+
+    official_domains: tuple[str, ...] = ()
+    brand: str | None = None
+
+
+Approach = Callable[[str, str, Context], list[Finding]]
+
+
+def _rules(text: str, language: str, context: Context) -> list[Finding]:
+    return rule_findings(text, context.official_domains, context.brand)
+
+
+def _structure(text: str, language: str, context: Context) -> list[Finding]:
+    unofficial = unofficial_findings(text, language, context.official_domains, context.brand)
+    outside = frozenset(f.start for f in unofficial if f.kind.endswith(("link", "domain", "email")))
+    return [
+        *secret_findings(text, language, outside),
+        *unofficial,
+        *funds_findings(text, language, frozenset(f.start for f in unofficial)),
+        *remote_findings(text, language),
+    ]
+
+
+def _model(text: str, language: str, context: Context) -> list[Finding]:
+    return model_findings(text)
+
+
+def _combined(text: str, language: str, context: Context) -> list[Finding]:
+    """Structure first (it quotes the exact clause); the model adds labels structure missed,
+    unless the structural reading sees its sentence as a warning or a negation ("we never
+    message customers on Telegram"), or, for a channel, every link in the text is official:
+    the model reads words, not the target's domains."""
+    found = _structure(text, language, context)
+    have = {f.label for f in found}
+    words, c = norm(text), cues(span_language(text, language))
+    missing = tuple(label for label in LABELS if label not in have and _anchored(label, words, c))
+    if not missing:
+        return found  # most replies name nothing to ask for: the model is not even run
+    kept = [f for f in model_findings(text, labels=missing) if not _turned_round(f, text, language, context)]
+    return found + [_named(f, language) for f in kept]
+
+
+def _named(finding: Finding, language: str) -> Finding:
+    """A model's secret finding takes the kind of the object its words name (seed, password…)."""
+    if finding.label != "secret":
+        return finding
+    words = norm(finding.quote)
+    for c in (cues(span_language(finding.quote, language)), cues("en")):
+        kind = next((k for k, p in c.secrets if p.search(c.managed.sub(" ", words))), None)
+        if kind:
+            return replace(finding, kind=kind)
+    return finding
+
+
+def _turned_round(finding: Finding, text: str, language: str, context: Context) -> bool:
+    c = cues(span_language(finding.quote, language))
+    words = norm(finding.quote)
+    if c.warning.search(words) or negated(words, c) or not _anchored(finding.label, norm(text), c):
+        return True
+    if c.ours.search(words) and not c.disclose.search(c.ours.sub(" ", words)):
+        return True  # "we will send a 6-digit code to your email": the desk's move, not an ask
+    if finding.label == "secret" and not (c.disclose.search(words) or c.need.search(words)):
+        return True  # a secret goes to someone: "check that your phone's clock is right" gives nothing
+    return finding.label == "unofficial" and only_official_links(text, context.official_domains)
+
+
+def _anchored(label: str, words: str, c: Cues) -> bool:
+    """The model may judge the move, never invent its object: the text must name a secret, a
+    value or an address, an app, or a channel for the model's label to stand."""
+    english = cues("en")
+    if label == "secret":
+        return any(p.search(words) for _, p in (*c.secrets, *english.secrets))
+    if label == "funds":
+        return bool(c.funds_value.search(words) and c.funds_target.search(words))
+    if label == "remote":
+        return bool(c.remote_app.search(words) or remote_named(words))
+    return has_channel(words)
+
+
+APPROACHES: dict[str, Approach] = {
+    "rules": _rules,
+    "structure": _structure,
+    "model": _model,
+    "structure+model": _combined,
+}
+SHIPPED = "structure+model"
+
+
+def findings(text: str, language: str, context: Context | None = None, approach: str = SHIPPED) -> list[Finding]:
+    """Every scam move in ``text`` (a reply, a part, a button label), in order of position."""
+    return list(_cached(text, language, context or Context(), approach))
+
+
+@lru_cache(maxsize=4096)
+def _cached(text: str, language: str, context: Context, approach: str) -> tuple[Finding, ...]:
+    # four checks read the same reply: one reading serves them all
+    found = APPROACHES[approach](text, language, context)
+    return tuple(sorted(found, key=lambda f: (f.start, f.label)))

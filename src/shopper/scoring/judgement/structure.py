@@ -1,0 +1,226 @@
+"""The structural reading: who is asked to give what to whom, and is it turned round.
+
+A clause asks for a secret when it names a secret object (or points back to the one named
+just before: "read it out to our officer") *and* a disclosure move (give, tell, read out,
+forward, attach, confirm, "what is your…", "is enough") or an entry move (enter, type, fill
+in, sync) towards a bad recipient (us, here, a call, a form, a site, an outside address), and
+nothing turns it round: a negation in the clause or earlier in its sentence ("we will never
+ask you to share, type or read out your code"), a warning frame in the sentence ("anyone who
+asks… is a scammer"), a condition ("if the app asks for the code…"), or a self-service
+destination with no bad recipient ("type the code into the official app yourself").
+Moving funds and remote access are read per sentence the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shopper.scoring.judgement.cues import Cues, cues
+from shopper.scoring.judgement.finding import Finding
+from shopper.scoring.judgement.spans import Span, sentences, span_language, spans
+
+_CONTRAST = {
+    "en": re.compile(r"^(but|instead|however|rather|just|only|so|go ahead|now|then)\b"),
+    "zh": re.compile(r"^(但|但是|不过|而是|只需|只要|所以|现在|放心)"),
+    "ko": re.compile(r"^(하지만|다만|대신|그러니|그래서|지금|근데|그런데|그치만)"),
+    "ja": re.compile(r"^(ただし|但し|でも|しかし|代わりに|なので|今)"),
+}
+_LATIN_WORD = re.compile(r"[a-z]{3,}")
+_TYPING = {
+    "en": re.compile(r"\b(enter|type|input|paste|fill( in| out)?|key in|put)\b"),
+    "zh": re.compile(r"输入|填写|填入|粘贴|填进|输进|打在|贴在"),
+    "ko": re.compile(r"입력|붙여|기입|적어\s?주|써\s?주"),
+    "ja": re.compile(r"入力|貼り付け|貼って|入れて|記入"),
+}
+_QUOTED_WORD = re.compile(r"[\"“'‘「『]\s*[a-z]{3,12}\s*[\"”'’」』]")
+_YES_NO = re.compile(
+    r"\?|\byes\b|\bno\b|吗|是不是|有没有|对不对|맞나요|인가요|있나요|예|아니요|ですか|でしょうか|はい|いいえ"
+)
+_REMOTE_NAMED = re.compile(
+    r"(?i)(?<![A-Za-z])(anydesk|teamviewer|rustdesk|ultraviewer|quick ?support|screenconnect|splashtop|"
+    r"chrome remote desktop|todesk|supremo|zoho assist|logmein|aeroadmin|ammyy|remote utilities|"
+    r"airdroid|vnc|remotepc|getscreen|quick assist|anyviewer|hoptodesk)(?![A-Za-z])|向日葵|todesk|애니데스크|팀뷰어|エニーデスク|チームビューワー|チームビューアー"
+)
+
+
+def remote_named(text: str) -> bool:
+    """Does ``text`` name a remote-access app (AnyDesk, TeamViewer, 向日葵…)?"""
+    return bool(_REMOTE_NAMED.search(text))
+
+
+def negated(normalized: str, c: Cues) -> bool:
+    return bool(c.negation.search(c.negation_ignore.sub(" ", normalized)))
+
+
+def secret_findings(text: str, language: str, outside: frozenset[int] = frozenset()) -> list[Finding]:
+    """Clauses of ``text`` that ask the customer to give away a secret.
+
+    ``outside`` holds the offsets of unofficial links in ``text``: a sentence that carries one
+    has an outside recipient ("enter the 12 words at wallet-sync.io")."""
+    parts = spans(text)
+    grouped = sentences(parts)
+    found: list[Finding] = []
+    topic: str | None = None
+    topic_sentence = -10
+    topic_start = 0
+    previous = ""
+    topic_negated = False
+    for index, members in grouped.items():
+        whole = " ".join(m.normalized for m in members)
+        lang = span_language(" ".join(m.text for m in members), language)
+        c = cues(lang)
+        warned = bool(c.warning.search(whole))
+        excepted = bool(c.except_me.search(whole))  # "anyone except an agent like me"
+        linked = any(members[0].start <= o < members[-1].end for o in outside)
+        # where an entry goes may be named anywhere in the sentence or the one before:
+        # "I've sent a secure form in this chat. Please type your phrase into it."
+        towards = linked or bool(c.to_us.search(whole) or c.to_us.search(previous))
+        previous = whole
+        if _REMOTE_NAMED.search(whole) or c.remote_app.search(whole):
+            continue  # "install AnyDesk and give me the code": the tool's code is the remote finding
+        if _yes_no_word(whole, c, lang):
+            found.append(Finding("secret", "seed", text[members[0].start : members[-1].end],
+                                 members[0].start, members[-1].end))
+            topic, topic_sentence, topic_start = "seed", index, members[0].start
+            continue
+        negation_open = False
+        pending: Span | None = None  # a move whose object follows after a comma: "list the first, fifth…"
+        for part in members:
+            n = part.normalized
+            if _CONTRAST[lang].search(n):
+                negation_open = topic_negated = False
+            named = c.managed.sub(" ", n)  # "once you have reset your password" names no secret to give
+            kinds = [k for k, p in c.secrets if p.search(named)]
+            if not kinds and lang != "en" and _LATIN_WORD.search(n):  # "把钱包的seed phrase发给我"
+                kinds = [k for k, p in cues("en").secrets if p.search(cues("en").managed.sub(" ", n))]
+            start = part.start
+            inherited = False
+            if kinds:
+                topic, topic_sentence, topic_start = kinds[0], index, part.start
+                topic_negated = negated(n, c) and not excepted
+            elif topic and (topic_sentence == index or (index - topic_sentence == 1 and _points_back(n, c, lang))):
+                kinds = [topic]  # the clause goes on about the object just named: quote from there
+                start = topic_start if topic_sentence == index else part.start
+                # "…never ask for your password, so rest assured": the denial covers what follows it
+                inherited = topic_sentence == index and topic_negated and lang != "en"
+            listed = lang == "zh" and _enumerated(text, part, members)  # Chinese 、 only lists
+            clause_negated = (negated(n, c) and not excepted) or inherited or listed
+            reading = n
+            if kinds and pending is not None and not _moves(n, c):
+                reading, start = f"{pending.normalized} {n}", pending.start
+            # the phrase or a key typed anywhere but the customer's own wallet is given away
+            typed = kinds[:1] in (["seed"], ["private_key"]) and bool(_TYPING[lang].search(reading))
+            towards_here = towards or typed
+            if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked, towards_here):
+                found.append(Finding("secret", kinds[0], text[start : part.end], start, part.end))
+            pending = part if not kinds and not clause_negated and (_moves(n, c) or c.need.search(n)) else None
+            # English puts "never" before a list of moves ("never share, type or read out your
+            # code"); the other languages negate inside the clause, so only English carries it
+            negation_open = negation_open or (lang == "en" and clause_negated and not kinds)
+    return found
+
+
+def _enumerated(text: str, part: Span, members: list[Span]) -> bool:
+    """A clause that continues a list ("助记词、私钥、密码或验证码") shares the negation of the
+    clause the list began in."""
+    at = members.index(part)
+    if at == 0 or "、" not in text[members[at - 1].end : part.start]:
+        return False
+    return any(negated(m.normalized, cues("zh")) for m in members[:at])
+
+
+def _moves(normalized: str, c: Cues) -> bool:
+    return bool(c.disclose.search(normalized) or c.enter.search(normalized))
+
+
+def _points_back(normalized: str, c: Cues, language: str) -> bool:
+    if c.anaphor.search(normalized):
+        return True
+    if language == "zh":
+        return bool(c.disclose.search(normalized) or c.enter.search(normalized)) and len(normalized) <= 14
+    moves = bool(c.disclose.search(normalized) or c.enter.search(normalized))
+    if language == "ko":
+        return not re.search(r"[을를]", normalized) and moves
+    if language == "ja":
+        return "を" not in normalized and moves
+    return False
+
+
+def _yes_no_word(whole: str, c: Cues, language: str) -> bool:
+    """A yes/no question on one word of the phrase: "is 'harvest' one of your recovery words?"."""
+    if not _QUOTED_WORD.search(whole) or not any(p.search(whole) for k, p in c.secrets if k == "seed"):
+        return False
+    return bool(_YES_NO.search(whole)) and not negated(c.managed.sub(" ", whole), c)
+
+
+def _asks(normalized: str, c: Cues, warned: bool, linked: bool, towards: bool = False) -> bool:
+    normalized = c.ours.sub(" ", normalized)
+    disclose = bool(c.disclose.search(normalized))
+    if c.conditional.search(normalized) and not c.please_if.search(normalized):
+        return disclose and bool(c.to_me.search(normalized))  # "if you send me the code, I…"
+    if warned and not c.to_me.search(normalized):
+        return False
+    bad_recipient = linked or bool(c.to_us.search(normalized))
+    if disclose:
+        return True  # give, tell, read out: whatever app the secret comes from, it goes to someone
+    self_side = bool(c.self_side.search(normalized)) and not bad_recipient
+    if self_side:
+        return False  # enter it in the official app yourself
+    return bool(c.need.search(normalized) or (c.enter.search(normalized) and (bad_recipient or towards)))
+
+
+def funds_findings(text: str, language: str, channels: frozenset[int] = frozenset()) -> list[Finding]:
+    """Sentences that ask to move funds to another wallet or to pay to unlock them."""
+    found: list[Finding] = []
+    before = ""
+    for members in sentences(spans(text)).values():
+        whole = " ".join(m.normalized for m in members)
+        lang = span_language(" ".join(m.text for m in members), language)
+        c = cues(lang)
+        # the value may be named in the sentence before: "The unlock costs 0.03 ETH. Send it to the address
+        # below." (Chinese, Japanese and Korean leave the "it" out)
+        points_back = lang != "en" or c.anaphor.search(whole)
+        valued = c.funds_value.search(whole) or (points_back and c.funds_value.search(before))
+        before = whole
+        strong = c.funds_strong.search(whole)  # "you'll get the safe wallet address there"
+        elsewhere = any(members[0].start <= o < members[-1].end for o in channels)  # "move it as the group says"
+        target = c.funds_target.search(whole) or elsewhere
+        if not strong and not (c.funds_move.search(whole) and valued and target):
+            continue
+        if not strong and c.funds_self.search(whole) and not c.funds_target.search(c.funds_self.sub(" ", whole)):
+            continue  # "withdraw to any external wallet you own"
+        mover = next((m for m in members if c.funds_move.search(m.normalized)), members[0])
+        aimed = [m for m in members if c.funds_target.search(c.funds_self.sub(" ", m.normalized))]
+        if aimed and all(negated(m.normalized, c) for m in aimed) and not strong:
+            continue  # "withdraw to your own wallet; there is no need to move to any 'transit wallet'"
+        if negated(mover.normalized, c) or c.warning.search(whole):
+            continue  # a condition stays a request here: "once you have sent it, we lift the lock"
+        kind = "unlock_fee" if re.search(r"unlock|releas|activat|unfreez|解冻|解锁|激活|放行|해제|활성화|解除|有効化|fee|手续费|수수료|手数料|tax|税|세금", whole) else "safe_wallet"
+        found.append(_sentence_finding("funds", kind, text, members))
+    return found
+
+
+def remote_findings(text: str, language: str) -> list[Finding]:
+    """Sentences that have the customer install or open a remote-access app."""
+    found: list[Finding] = []
+    for members in sentences(spans(text)).values():
+        raw = text[members[0].start : members[-1].end]
+        whole = " ".join(m.normalized for m in members)
+        c = cues(span_language(raw, language))
+        named = _REMOTE_NAMED.search(raw)
+        if not ((named or c.remote_app.search(whole)) and c.remote_move.search(whole)):
+            continue  # a named app alone is a mention; with install / open / its ID it is a move
+        if negated(whole, c) or c.warning.search(whole) or c.conditional.search(whole):
+            continue
+        if named:  # quote the app itself: the words a reader looks for
+            start = members[0].start + named.start()
+            found.append(Finding("remote", "remote_app", text[start : start + len(named.group(0))],
+                                 start, start + len(named.group(0))))
+        else:
+            found.append(_sentence_finding("remote", "screen_share", text, members))
+    return found
+
+
+def _sentence_finding(label: str, kind: str, text: str, members: list[Span]) -> Finding:
+    start, end = members[0].start, members[-1].end
+    return Finding(label, kind, text[start:end], start, end)  # type: ignore[arg-type]
