@@ -19,10 +19,11 @@ import pytest
 from shopper.audits.execute import RunRequest, prepare
 from shopper.audits.matrix import ConversationSpec
 from shopper.audits.plan import load_plan
-from shopper.audits.runfolder import RESULTS, ResultsWriter, finished_keys
+from shopper.audits.runfolder import ResultsWriter, finished_keys
 from shopper.audits.runner import Runner, RunnerSettings
 from shopper.probes.base import ProbeError, SessionContext, TransientError, Unavailable
 from shopper.results import Artifacts, Turn, read_results
+from shopper.runfiles import RESULTS
 from shopper.scenarios.driver import Pace
 
 AUDIT = """\

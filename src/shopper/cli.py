@@ -18,6 +18,7 @@ import click
 from shopper import __version__
 from shopper.exitcodes import ExitCode
 from shopper.formats.problems import InvalidFiles
+from shopper.runfiles import RunFolder
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -199,7 +200,7 @@ def run(
         raise click.UsageError("give exactly one of AUDIT or --resume RUN_DIR")
     if shard_text is not None and resume is not None:
         raise click.UsageError("--shard applies to a new run; --resume keeps the shard of the run it resumes")
-    if baseline is not None and not (baseline / "results.jsonl").is_file():
+    if baseline is not None and not RunFolder(baseline).is_run():
         raise click.UsageError(f"--baseline {baseline}: no results.jsonl there")
     try:
         shard = parse_shard(shard_text, os.environ, shard_total) if shard_text is not None else None

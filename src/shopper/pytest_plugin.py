@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from shopper.runfiles import RunFolder
+
 if TYPE_CHECKING:
     from shopper.audits.matrix import ConversationSpec
     from shopper.results import ConversationResult
@@ -278,13 +280,14 @@ class _Live:
         import tempfile
 
         from shopper.audits.channels import Channels
-        from shopper.audits.runfolder import RESULTS, ResultsWriter
+        from shopper.audits.runfolder import ResultsWriter
         from shopper.audits.runner import Runner, RunnerSettings
         from shopper.audits.scoring_bridge import scorer_for
+        from shopper.runfiles import RESULTS
 
         self._temp = None if out is not None else tempfile.TemporaryDirectory(prefix="shopper-pytest-")
         self.run_dir = out if out is not None else Path(self._temp.name)  # type: ignore[union-attr]
-        (self.run_dir / "artifacts").mkdir(parents=True, exist_ok=True)
+        RunFolder(self.run_dir).artifacts.mkdir(parents=True, exist_ok=True)
         self.loop = asyncio.new_event_loop()
         self.channels = Channels(plan, specs, self.run_dir)
         try:

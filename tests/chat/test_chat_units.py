@@ -7,8 +7,10 @@ import pytest
 from shopper.probes.chat import ChatConfig
 from shopper.probes.chat.config import keeps
 from shopper.probes.chat.observer import RecordLog, init_script
-from shopper.probes.chat.turns import HUMAN_HANDOFF, Redactor, artifact_slug, welcome_turns
+from shopper.probes.chat.turns import HUMAN_HANDOFF, welcome_turns
 from shopper.probes.preset import ChatSelectors
+from shopper.redaction import Redactor
+from shopper.runfiles import conversation_slug as artifact_slug
 
 
 def test_records_from_two_frames_do_not_mix_and_text_settles() -> None:

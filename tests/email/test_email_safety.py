@@ -106,7 +106,7 @@ def test_an_acknowledgement_that_asks_for_the_phrase_fails_critically(lure_mail_
     agent = [(i, t) for i, t in enumerate(result.turns) if t.role == "agent"]
     assert len(agent) == 2, [t.kind for _, t in agent]
     (ack_index, ack), (_, answer) = agent
-    raw = message_from_bytes(Path(ack.meta["file"]).read_bytes())
+    raw = message_from_bytes((lure_mail_run / ack.meta["file"]).read_bytes())
     assert raw["Auto-Submitted"] == "auto-replied", "the desk's robot sent it, and said so"
     assert "12-word recovery phrase" in ack.text and "recovery phrase" not in answer.text
     found = row(result, "never-asks-for-secrets")

@@ -51,5 +51,5 @@ def test_paraphrased_request_fails_critically_with_the_words_quoted(smooth_run: 
     row = next(c for c in result.criteria if c.id == "never-asks-for-secrets")
     assert row.result == "fail" and row.critical, row.evidence
     assert result.critical_failures >= 1
-    quoted = row.evidence.split('"')[1]
+    quoted = row.evidence.quote or ""
     assert len(quoted) >= 8 and any(quoted in text for text in agent), row.evidence

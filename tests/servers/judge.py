@@ -69,9 +69,17 @@ def _handler(server: JudgeServer) -> type[BaseHTTPRequestHandler]:
                 server.headers.append(dict(self.headers.items()))
                 server.in_flight += 1
                 server.max_in_flight = max(server.max_in_flight, server.in_flight)
+            self._counted = True
             try:
                 self._answer(body)
             finally:
+                self._leave()
+
+        def _leave(self) -> None:
+            """A request stops counting as in flight once its answer is decided: the client may
+            send its next one the moment it reads this answer, before this thread runs again."""
+            if getattr(self, "_counted", False):
+                self._counted = False
                 with server.lock:
                     server.in_flight -= 1
 
@@ -96,6 +104,7 @@ def _handler(server: JudgeServer) -> type[BaseHTTPRequestHandler]:
 
         def _send(self, status: int, payload: dict[str, Any], extra: dict[str, str] | None = None) -> None:
             data = json.dumps(payload).encode()
+            self._leave()
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")

@@ -17,6 +17,7 @@ from shopper.audits.model import Target
 from shopper.audits.plan import Plan
 from shopper.probes.base import ChannelSession, SessionContext, Unavailable
 from shopper.probes.email.config import EmailTarget, InboxSettings, ListenSettings, SmtpSettings
+from shopper.runfiles import RunFolder
 from shopper.scenarios.driver import Pace
 
 if TYPE_CHECKING:
@@ -94,11 +95,12 @@ class Channels:
         options = DemoOptions(
             timings=timings,
             seed=self.plan.audit.seed,
-            ground_truth=self.run_dir / "artifacts" / f"demo-{target.id}.truth.jsonl",
+            ground_truth=RunFolder(self.run_dir).demo_truth(target.id),
             reply_to=reply_to,
             hostile=demo.hostile,
             faults={demo.profile: frozenset(Fault(f) for f in demo.faults)} if demo.faults else {},
             speed=demo.speed,
+            redact=self.plan.secrets,
         )
         platform = await self._stack.enter_async_context(DemoPlatform(options))
         self.demos[target.id] = platform

@@ -12,7 +12,6 @@ from shopper.audits.matrix import ConversationSpec, expand
 from shopper.audits.plan import Plan, load_plan
 from shopper.audits.progress import ConsoleProgress
 from shopper.audits.runfolder import (
-    RESULTS,
     Manifest,
     ResultsWriter,
     default_run_dir,
@@ -24,6 +23,7 @@ from shopper.audits.runner import Runner, RunnerSettings, RunSummary
 from shopper.audits.scoring_bridge import scorer_for
 from shopper.audits.shard import Shard, ShardInfo
 from shopper.results import ConversationResult, read_results
+from shopper.runfiles import ARTIFACTS, RESULTS
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def prepare(request: RunRequest) -> tuple[Plan, Path, Manifest, list[Conversatio
 
 async def execute(request: RunRequest) -> RunOutcome:
     plan, run_dir, manifest, specs = prepare(request)
-    (run_dir / "artifacts").mkdir(exist_ok=True)
+    (run_dir / ARTIFACTS).mkdir(exist_ok=True)
     settings = RunnerSettings(
         run_id=manifest.run,
         run_dir=run_dir,

@@ -20,10 +20,11 @@ import click
 from shopper import __version__
 from shopper.audits.gate import GateVerdict, evaluate_gate, nothing_reached
 from shopper.audits.model import Gate
-from shopper.audits.runfolder import RESULTS, Manifest, ResultsWriter
+from shopper.audits.runfolder import Manifest, ResultsWriter
 from shopper.audits.shard import ShardInfo
 from shopper.exitcodes import ExitCode
 from shopper.results import ConversationResult, read_results
+from shopper.runfiles import ARTIFACTS, RESULTS
 
 
 class MergeError(Exception):
@@ -103,7 +104,7 @@ def _write(parts: list[_Part], out: Path, missing: list[int]) -> MergeOutcome:
     manifest.write(out)
     merged: list[ConversationResult] = []
     for part in sorted(parts, key=lambda p: p.info.parsed.index):
-        renamed = _copy_artifacts(part, out / "artifacts")
+        renamed = _copy_artifacts(part, out / ARTIFACTS)
         for result in part.results:
             merged.append(_relocated(result, run_id, renamed))
     merged.sort(key=lambda r: order.get(r.key, len(order)))
@@ -117,8 +118,10 @@ def _write(parts: list[_Part], out: Path, missing: list[int]) -> MergeOutcome:
 
 
 def _copy_artifacts(part: _Part, dest: Path) -> dict[str, str]:
-    """Copy a shard's artifacts; a name taken by another shard (e.g. demo ground truth) gets a suffix."""
-    source = part.folder / "artifacts"
+    """Copy a shard's artifacts; a name taken by another shard (e.g. demo ground truth) gets a
+    suffix. Returns each copied file's old path (as a record may name it: relative to the shard's
+    folder, or absolute) mapped to its path relative to the merged run."""
+    source = part.folder / ARTIFACTS
     renamed: dict[str, str] = {}
     if not source.is_dir():
         return renamed
@@ -131,15 +134,21 @@ def _copy_artifacts(part: _Part, dest: Path) -> dict[str, str]:
             target = target.with_name(f"{target.stem}.shard-{part.info.parsed.index}{target.suffix}")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
-        renamed[str(path.resolve())] = str(target.resolve())
+        new = target.relative_to(dest.parent).as_posix()
+        renamed[path.relative_to(part.folder).as_posix()] = new
+        renamed[str(path.resolve())] = new
     return renamed
 
 
 def _relocated(result: ConversationResult, run_id: str, renamed: dict[str, str]) -> ConversationResult:
-    artifacts = result.artifacts.model_dump()
-    for name, value in artifacts.items():
-        if isinstance(value, str) and str(Path(value).resolve()) in renamed:
-            artifacts[name] = renamed[str(Path(value).resolve())]
+    def moved(value: object) -> object:
+        if isinstance(value, str):
+            return renamed.get(value, value)
+        if isinstance(value, list):
+            return [moved(item) for item in value]
+        return value
+
+    artifacts = {name: moved(value) for name, value in result.artifacts.model_dump().items()}
     return result.model_copy(update={"run": run_id, "artifacts": type(result.artifacts).model_validate(artifacts)})
 
 

@@ -91,6 +91,7 @@ def load_plan(path: Path, env: Mapping[str, str] | None = None) -> Plan:
     for scenario in scenarios:
         sdoc = load_file(scenario_paths[scenario.scenario], env)[0]
         if sdoc is not None:
+            secrets |= sdoc.secrets  # a scenario's ${ENV} values are secrets like the audit's
             problems += unknown_criteria(scenario, sdoc.doc, criteria)
         problems += _missing_locales(audit, doc, scenario, scenario_paths[scenario.scenario])
     problems += _check_targets(audit, doc, presets)

@@ -14,9 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from shopper.results import ConversationResult, read_results
+from shopper.runfiles import MANIFEST, RunFolder
 
-RESULTS = "results.jsonl"
-MANIFEST = "run.json"
+
+def conversation_artifacts(run_dir: Path, key: str, attempt: int = 1) -> Path:
+    """Where one conversation's evidence goes (see :meth:`RunFolder.conversation`)."""
+    return RunFolder(run_dir).conversation(key, attempt)
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,14 @@ from typing import Protocol
 
 from shopper.audits.matrix import ConversationSpec
 from shopper.audits.plan import Plan
-from shopper.audits.runfolder import ResultsWriter, iso, utc_now
+from shopper.audits.runfolder import ResultsWriter, conversation_artifacts, iso, utc_now
 from shopper.probes.base import ChannelSession, ProbeError, SessionContext, Unavailable
+from shopper.redaction import Redactor
 from shopper.results import Artifacts, ConversationResult, Status
 from shopper.scenarios.driver import Pace, Transcript, hold_conversation
 from shopper.scenarios.templates import persona_and_context, stable_seed
 
 log = logging.getLogger(__name__)
-REDACTED = "[redacted]"
 
 
 class SessionFactory(Protocol):
@@ -113,8 +113,9 @@ class Runner:
         ctx = SessionContext(
             key=spec.key,
             persona=persona,
-            artifacts_dir=self.settings.run_dir / "artifacts",
+            artifacts_dir=conversation_artifacts(self.settings.run_dir, spec.key, attempt),
             secrets=tuple(sorted(self.settings.secrets)),
+            run_dir=self.settings.run_dir,
         )
         started = utc_now()
         transcript = Transcript()
@@ -219,17 +220,7 @@ class _NoLimit:
 
 def redact(result: ConversationResult, secrets: frozenset[str]) -> ConversationResult:
     """Replace every secret value anywhere in the record (texts, error, persona, evidence)."""
-    if not secrets:
+    redactor = Redactor(secrets)
+    if not redactor:
         return result
-    text = result.model_dump_json()
-    for secret in sorted(secrets, key=len, reverse=True):
-        if len(secret) >= 3:
-            text = text.replace(_json_fragment(secret), REDACTED)
-    return ConversationResult.model_validate_json(text)
-
-
-def _json_fragment(value: str) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)[1:-1]
-
+    return ConversationResult.model_validate_json(redactor.json_text(result.model_dump_json()))

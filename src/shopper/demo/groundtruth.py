@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from shopper.redaction import Redactor
+
 Channel = Literal["chat", "email"]
 Direction = Literal["in", "out"]
 
@@ -27,8 +29,9 @@ def now_ms() -> float:
 class GroundTruth:
     """An append-only log of messages, in memory and (optionally) in a JSON-lines file."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, redactor: Redactor | None = None) -> None:
         self.path = path
+        self._redact = redactor or Redactor(())
         self._records: list[dict[str, Any]] = []
         self._lock = threading.Condition()
         self._handle: IO[str] | None = None
@@ -69,7 +72,7 @@ class GroundTruth:
         with self._lock:
             self._records.append(entry)
             if self._handle is not None:
-                self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                self._handle.write(self._redact.json_text(json.dumps(entry, ensure_ascii=False)) + "\n")
                 self._handle.flush()
             self._lock.notify_all()
         return entry

@@ -80,6 +80,7 @@ class DemoOptions:
     faults: Mapping[str, frozenset[Fault]] = field(default_factory=dict)
     speed: float = 1.0
     timings: Mapping[str, ProfileTiming] = field(default_factory=dict)
+    redact: frozenset[str] = frozenset()  # values kept out of the ground-truth file (a run's secrets)
     http_port: int = 0
     smtp_port: int = 0
     slow_page_s: float = 8.0  # scaled by speed

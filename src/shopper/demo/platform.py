@@ -22,6 +22,7 @@ from shopper.demo.desk import EmailDesk, support_address
 from shopper.demo.groundtruth import GroundTruth
 from shopper.demo.options import PROFILES, DemoOptions, Fault, split_profile
 from shopper.demo.site import Site
+from shopper.redaction import Redactor
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class DemoPlatform:
 
     def __init__(self, options: DemoOptions | None = None) -> None:
         self.options = options or DemoOptions()
-        self.truth = GroundTruth(self.options.ground_truth)
+        self.truth = GroundTruth(self.options.ground_truth, Redactor(self.options.redact))
         self.chat = ChatDesk(self.options, self.truth)
         self.desk = EmailDesk(self.options, self.truth)
         self._runner: web.AppRunner | None = None

@@ -179,8 +179,9 @@ def _flag(value: Any) -> bool | None:
 
 def import_run(engine: Engine, run_dir: Path) -> Imported:
     """Load one run folder into history; re-importing replaces the run's rows, never duplicates."""
-    from shopper.audits.runfolder import MANIFEST, RESULTS, Manifest
+    from shopper.audits.runfolder import Manifest
     from shopper.results import read_results
+    from shopper.runfiles import MANIFEST, RESULTS
     from shopper.scoring.kpis import frame
 
     if not (run_dir / MANIFEST).is_file():

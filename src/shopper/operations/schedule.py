@@ -31,6 +31,7 @@ from sqlalchemy import Engine
 
 from shopper.operations import history
 from shopper.operations.alerts import AlertSinks, GateCheck, check_run, dispatch, worst_case_s
+from shopper.runfiles import RunFolder
 
 log = logging.getLogger(__name__)
 MAX_MISSED_ROWS = 100  # a long outage is one row per slot up to this, then one summary row
@@ -203,7 +204,7 @@ class Scheduler:
 
     async def _finish(self, audit: ScheduledAudit, slot: datetime, out: Path, event: str, detail: str) -> None:
         run_id = None
-        if (out / "run.json").is_file():
+        if RunFolder(out).manifest.is_file():
             imported = await asyncio.to_thread(history.import_run, self.engine, out)
             run_id = imported.run_id
             detail = detail or f"{imported.conversations} conversations"
@@ -216,7 +217,7 @@ class Scheduler:
         from shopper.results import read_results
 
         assert self.gate_check is not None
-        alert = check_run(load_plan(audit.path), list(read_results(out / "results.jsonl")), self.gate_check,
+        alert = check_run(load_plan(audit.path), list(read_results(RunFolder(out).results)), self.gate_check,
                           run_id, str(out))
         if alert is not None:
             self.alert_threads.append(dispatch(alert, self.options.sinks))

@@ -29,8 +29,9 @@ def alert_latest(engine: Engine, audit: str | None, sinks: AlertSinks, check: Ga
     with a bound, so a dead endpoint costs at most the retries' worst case.
     """
     from shopper.audits.plan import load_plan
-    from shopper.audits.runfolder import RESULTS, Manifest
+    from shopper.audits.runfolder import Manifest
     from shopper.results import read_results
+    from shopper.runfiles import RESULTS
 
     check = check or default_gate_check()
     lines: list[str] = []

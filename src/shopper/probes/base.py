@@ -61,8 +61,18 @@ class SessionContext:
 
     key: str  # the conversation's stable key in the matrix
     persona: Persona
-    artifacts_dir: Path
+    artifacts_dir: Path  # this conversation's own folder: nothing else writes there
     secrets: tuple[str, ...] = ()  # values to redact from anything written
+    run_dir: Path | None = None  # artifact paths are recorded relative to it
+
+    def stored(self, path: Path) -> str:
+        """How a record names an artifact: relative to the run folder when inside it."""
+        if self.run_dir is not None:
+            try:
+                return path.resolve().relative_to(self.run_dir.resolve()).as_posix()
+            except ValueError:
+                pass
+        return str(path)
 
 
 class ChannelSession(Protocol):

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from shopper.exitcodes import ExitCode
+from shopper.runfiles import RunFolder
 
 RUN_DIR = click.Path(path_type=Path, file_okay=False)
 
@@ -28,7 +29,7 @@ def report(run_dir: Path) -> None:
         click.echo(f"shopper report: {exc}", err=True)
         raise SystemExit(ExitCode.INVALID_INPUT) from None
     click.echo(f"{len(written)} files written", err=True)
-    click.echo(str(run_dir / "index.html"))
+    click.echo(str(RunFolder(run_dir).index))
 
 
 @click.command()
@@ -80,7 +81,7 @@ def show_report(run_dir: Path | None, port: int, no_open: bool) -> None:
         click.echo("shopper show-report: no run folder under ./reports; give RUN_DIR", err=True)
         raise SystemExit(ExitCode.INVALID_INPUT)
     try:
-        if not (folder / "index.html").is_file():
+        if not RunFolder(folder).index.is_file():
             render_run(folder)
     except UnusableRun as exc:
         click.echo(f"shopper show-report: {exc}", err=True)

@@ -14,10 +14,9 @@ from shopper.reports.figures import by_hour, category_scores, findings, overview
 from shopper.reports.html import render_index, write_transcripts
 from shopper.reports.tables import markdown, summary, write_csv, write_json
 from shopper.results import ConversationResult, read_results
+from shopper.runfiles import MANIFEST, RESULTS, RunFolder
 
 log = logging.getLogger(__name__)
-RESULTS = "results.jsonl"
-MANIFEST = "run.json"
 
 
 class UnusableRun(Exception):
@@ -67,7 +66,7 @@ def render_run(run_dir: Path) -> list[Path]:
     found = findings(results)
     rows = overview(results, found)
     data = summary(results, run.manifest, rows, found)
-    written = [run_dir / name for name in ("summary.json", "summary.md", "results.csv", "junit.xml", "index.html")]
+    written = list(RunFolder(run_dir).reports())
     write_json(data, written[0])
     written[1].write_text(markdown(data), encoding="utf-8")
     write_csv(results, written[2])

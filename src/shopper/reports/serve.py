@@ -9,6 +9,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from shopper.runfiles import INDEX, RESULTS, RunFolder
+
 log = logging.getLogger(__name__)
 
 
@@ -24,8 +26,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 def newest_run(reports: Path) -> Path | None:
     """The most recently written run folder under ``reports`` (one with a results.jsonl)."""
-    runs = [p.parent for p in reports.glob("**/results.jsonl")]
-    return max(runs, key=lambda p: (p / "results.jsonl").stat().st_mtime, default=None)
+    runs = [p.parent for p in reports.glob(f"**/{RESULTS}")]
+    return max(runs, key=lambda p: RunFolder(p).results.stat().st_mtime, default=None)
 
 
 class ReportServer:
@@ -39,7 +41,7 @@ class ReportServer:
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}/index.html"
+        return f"http://{host!s}:{port}/{INDEX}"
 
     def __enter__(self) -> ReportServer:
         self._thread.start()

@@ -27,6 +27,7 @@ from shopper.results import (
     Status,
     Turn,
 )
+from shopper.runfiles import RunFolder
 
 TARGETS = ("demo-good", "demo-slow", "demo-sloppy", "demo-scam", "demo-flaky", "demo-hostile")
 SCENARIOS = ("withdrawal-pending", "wallet-recovery-bait", "deposit-missing", "complaint-delay")
@@ -203,14 +204,14 @@ def _png(width: int = 16, height: int = 10) -> bytes:
 def write_run(run_dir: Path, results: list[ConversationResult], artifacts: bool = True) -> Path:
     """Write ``results.jsonl`` and ``run.json`` (and stand-in screenshots/traces) into ``run_dir``."""
     run_dir.mkdir(parents=True, exist_ok=True)
-    with (run_dir / "results.jsonl").open("w", encoding="utf-8") as handle:
+    with RunFolder(run_dir).results.open("w", encoding="utf-8") as handle:
         for result in results:
             handle.write(result.model_dump_json() + "\n")
     manifest = {"run": results[0].run if results else "synthetic", "audit": "demo", "audit_path": "audits/demo.yaml",
                 "started_at": _iso(START), "keys": [r.key for r in results], "shard": None, "version": "synthetic"}
-    (run_dir / "run.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    RunFolder(run_dir).manifest.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     if artifacts:
-        (run_dir / "artifacts").mkdir(exist_ok=True)
+        RunFolder(run_dir).artifacts.mkdir(exist_ok=True)
         png = _png()
         for result in results:
             if result.artifacts.screenshot:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from shopper.formats.problems import InvalidFiles
 from shopper.results import read_results
+from shopper.runfiles import RunFolder
 from shopper.scoring.context import ScoringContext
 from shopper.scoring.engine import score_conversation
 from shopper.scoring.loading import load_rubric
@@ -50,7 +51,7 @@ def _from_audit(run_dir: Path) -> _FromAudit:
 
 def rescore_run(run_dir: Path, rubric_paths: Sequence[Path], domains: Sequence[str]) -> int:
     """Rewrite ``run_dir/results.jsonl`` with new scoring; returns the number of records."""
-    results_path = run_dir / "results.jsonl"
+    results_path = RunFolder(run_dir).results
     if not results_path.exists():
         raise RescoreError(f"{results_path} does not exist")
     audit = _from_audit(run_dir)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from playwright.async_api import Browser, BrowserContext, Page
+from playwright.async_api import Browser, BrowserContext, Locator, Page
 from playwright.async_api import Error as PlaywrightError
 
 from shopper.probes.base import ProbeError, SessionContext, TransientError
 from shopper.probes.chat.config import ChatConfig, keeps, records
 from shopper.probes.chat.navigate import HttpFailures, Navigator
 from shopper.probes.chat.observer import BINDING, Message, RecordLog, init_script, page_now_ms
-from shopper.probes.chat.turns import Redactor, artifact_slug, reply_turns, welcome_turns
+from shopper.probes.chat.turns import reply_turns, welcome_turns
+from shopper.redaction import Redactor
 from shopper.results import Artifacts, Turn
 
 log = logging.getLogger(__name__)
@@ -212,20 +213,20 @@ class ChatSession:
         if self._closed or self._context is None:
             return artifacts
         self._closed = True
-        slug = artifact_slug(self.ctx.key)
         directory = self.ctx.artifacts_dir
         try:
             if self._page is not None and keeps(self.chat.screenshot, failed=failed):
                 directory.mkdir(parents=True, exist_ok=True)
-                path = directory / f"{slug}.png"
-                await self._page.screenshot(path=path, timeout=10_000)
-                artifacts.screenshot = str(path)
+                path = directory / "screenshot.png"
+                await self._page.screenshot(path=path, timeout=10_000, mask=self._secret_locators())
+                artifacts.screenshot = self.ctx.stored(path)
             if self._tracing:
                 if keeps(self.chat.trace, failed=failed):
                     directory.mkdir(parents=True, exist_ok=True)
-                    path = directory / f"{slug}.trace.zip"
+                    path = directory / "trace.zip"
                     await self._context.tracing.stop(path=path)
-                    artifacts.trace = str(path)
+                    self.redact.trace(path)
+                    artifacts.trace = self.ctx.stored(path)
                 else:
                     await self._context.tracing.stop()
         except PlaywrightError as exc:
@@ -236,6 +237,12 @@ class ChatSession:
             except PlaywrightError as exc:
                 log.debug("chat %s: context already gone: %s", self.ctx.key, _first_line(exc))
         return artifacts
+
+    def _secret_locators(self) -> list[Locator]:
+        """Every element, in any frame, that shows a secret: masked in the screenshot."""
+        if self._page is None or not self.redact:
+            return []
+        return [frame.get_by_text(secret) for frame in self._page.frames for secret in self.redact.secrets]
 
     @property
     def navigator(self) -> Navigator:

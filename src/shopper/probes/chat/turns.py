@@ -1,16 +1,14 @@
-"""From observer records to result turns: roles, kinds, latencies, redaction, artifact names."""
+"""From observer records to result turns: roles, kinds, latencies, redaction."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
 
 from shopper.probes.chat.observer import Message
+from shopper.redaction import Redactor
 from shopper.results import Turn, TurnPart
-
-REDACTED = "[redacted]"
 
 # A system line that announces a human agent, in the languages the scenario library ships.
 HUMAN_HANDOFF = re.compile(
@@ -18,21 +16,6 @@ HUMAN_HANDOFF = re.compile(
     r"|人工|真人|客服人员|상담원|상담사|オペレーター|担当者",
     re.IGNORECASE,
 )
-
-
-class Redactor:
-    """Replaces every secret value (longest first) with ``[redacted]``."""
-
-    def __init__(self, secrets: Iterable[str]) -> None:
-        self.secrets = sorted({s for s in secrets if s and len(s) >= 3}, key=len, reverse=True)
-
-    def __call__(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return text
-
-    def data(self, data: dict[str, str]) -> dict[str, str]:
-        return {key: self(value) for key, value in data.items()}
 
 
 def welcome_turns(messages: Iterable[Message], redact: Redactor, conversation: str | None) -> list[Turn]:
@@ -93,12 +76,3 @@ def _meta(message: Message, redact: Redactor, conversation: str | None) -> dict[
     if conversation:
         meta["conversation_id"] = conversation
     return meta
-
-
-def artifact_slug(key: str, limit: int = 80) -> str:
-    """A file-name-safe slug of a conversation key, hash-truncated when long (playwright-pytest)."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key).strip("-.") or "conversation"
-    if len(slug) <= limit and slug == key:
-        return slug
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
-    return f"{slug[: limit - 9]}-{digest}"

@@ -26,6 +26,7 @@ from shopper.probes.email.config import EmailTarget
 from shopper.probes.email.inbox import MESSAGE_ID, Inbox, Received, Thread
 from shopper.probes.email.reading import read_parts
 from shopper.probes.email.smtp import RetryPolicy, send
+from shopper.redaction import Redactor
 from shopper.results import Artifacts, Turn
 
 log = logging.getLogger(__name__)
@@ -109,11 +110,11 @@ class EmailSession:
         )
         self._references.append(message_id)
         self._last_sent_ms = accepted.at_ms
-        self._save(raw, "sent")
+        saved = self._save(raw, "sent")
         return Turn(
             role="shopper", text=text, at_ms=accepted.at_ms, kind="message",
             meta={"message_id": message_id, "subject": str(message["Subject"]),
-                  "smtp_reply": accepted.reply, "smtp_attempts": accepted.attempts},
+                  "smtp_reply": accepted.reply, "smtp_attempts": accepted.attempts, "file": saved},
         )
 
     async def await_reply(self, *, within_s: float, settle_s: float) -> list[Turn]:
@@ -182,13 +183,11 @@ class EmailSession:
     def _save(self, raw: bytes, label: str) -> str:
         folder = self.ctx.artifacts_dir / "mail"
         folder.mkdir(parents=True, exist_ok=True)
-        for secret in self.ctx.secrets:
-            if secret:
-                raw = raw.replace(secret.encode(), b"***")
         path = folder / f"{len(self._files) + 1:02d}-{label}.eml"
-        path.write_bytes(raw)
-        self._files.append(str(path))
-        return str(path)
+        path.write_bytes(Redactor(self.ctx.secrets).mail(raw))
+        stored = self.ctx.stored(path)
+        self._files.append(stored)
+        return stored
 
     async def close(self, *, failed: bool) -> Artifacts:
         """Leave the inbox; the artifacts are the thread's raw mail, in order."""
