@@ -27,7 +27,7 @@ def _row(label: str, report: CorpusReport, verdicts: list) -> str:  # type: igno
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["tune", "test", "fresh", "fresh2"], default=None)
+    parser.add_argument("--split", choices=["tune", "test", "fresh", "fresh2", "blind"], default=None)
     parser.add_argument("-v", "--verbose", action="store_true", help="show every miss")
     args = parser.parse_args()
     report = read_corpus(CORPUS, split=args.split)
@@ -36,7 +36,7 @@ def main() -> int:
     print(f"{'style / language':<28} {'mails':>4} {'new ok':>8} {'quoted':>8} {'kind ok':>8} {'bot ok':>8}")
     for (style, language), verdicts in report.groups().items():
         print(_row(f"{style} / {language}", report, verdicts))
-    for split in ("tune", "test", "fresh", "fresh2"):
+    for split in ("tune", "test", "fresh", "fresh2", "blind"):
         chosen = [v for v in report.verdicts if v.split == split]
         if chosen:
             print(_row(f"TOTAL {split}", report, chosen))

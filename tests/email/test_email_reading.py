@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -141,3 +142,52 @@ def test_the_benchmark_fails_when_a_mail_is_misread(tmp_path: Path) -> None:
     (tmp_path / "gmail-en-1.json").write_text(json.dumps(truth), encoding="utf-8")
     failures = read_corpus(tmp_path).failures()
     assert any("new text exact 0.0%" in f for f in failures) and any("kind right" in f for f in failures)
+
+
+# a ticket robot's form that asks for something and promises a person later (acknowledgement)
+# versus a person's first response that asks for something (an answer): both sides of the line,
+# in four languages
+ASKING = {
+    "en": ("We received your request, ticket #4711. To verify your account, please send us your "
+           "order number. A member of our team will answer you by email.",
+           "Please send us the TXID of the withdrawal."),
+    "zh": ("我们已收到您的请求，工单编号 #4711。为了核实您的账户，请提供您的订单号。客服人员会尽快回复您。",
+           "请提供这笔提现的交易哈希。"),
+    "ko": ("문의가 접수되었습니다. 티켓 번호 #4711. 확인을 위해 주문 번호를 보내 주세요. 담당자가 답변드리겠습니다.",
+           "출금 거래의 TXID를 보내 주세요."),
+    "ja": ("お問い合わせを受け付けました。受付番号: 4711。確認のため、注文番号をお送りください。担当者よりご連絡いたします。",
+           "出金のTXIDをお送りください。"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ASKING))
+def test_a_robots_request_is_a_receipt_and_a_persons_is_an_answer(language: str) -> None:
+    form, question = ASKING[language]
+    assert classify(_mail(form, **{"Auto-Submitted": "auto-replied"}), form).kind == "auto_ack"
+    assert classify(_mail(question), question).kind == "message"
+
+
+def test_zendesks_default_author_and_date_lines_head_the_comment_and_its_history() -> None:
+    text = ("##- Please type your reply above this line -##\n\nLena Ortiz (Harbor)\n\nDec 5, 2026, 10:40 GMT\n\n"
+            "Your refund was sent.\n\nAda Quinn\n\nDec 3, 2026, 08:12 GMT\n\nSend me my seed phrase back.")
+    parts = split_text(text)
+    assert parts.new == "Your refund was sent."
+    assert [p.kind for p in parts.parts] == ["marker", "marker", "new", "quote"]
+    assert parts.parts[-1].text.startswith("Ada Quinn") and "seed phrase" not in parts.new
+
+
+def test_an_acknowledgement_promising_a_person_in_words_not_digits() -> None:
+    text = "Your message is in our queue (ref. HX-2). One of our specialists will be with you within two days."
+    assert classify(_mail(text, **{"Auto-Submitted": "auto-replied"}), text).kind == "auto_ack"
+
+
+@pytest.mark.parametrize("hostile", [
+    " " * 100_000 + "x",  # took minutes before the patterns were bounded
+    ("On " + "x " * 5000 + "\n") * 20,  # mail-parser-reply backtracks on long "On …" lines: 42 s
+    ("On " + "x " * 148 + "\n") * 3000,
+])
+def test_a_hostile_mail_is_split_in_bounded_time(hostile: str) -> None:
+    started = time.monotonic()
+    parts = split_text(hostile + "\nTelegram: @harbor_help")
+    assert time.monotonic() - started < 10
+    assert "@harbor_help" in "\n".join(p.text for p in parts.parts if p.kind != "quote")  # safety still reads it

@@ -27,6 +27,9 @@ from shopper.results import PartKind, TurnPart
 log = logging.getLogger(__name__)
 
 LIBRARY_LANGUAGES = ["en", "de", "fr", "es", "zh", "ja", "ko"]
+HEADER_CHARS = 300  # no attribution or header line is longer; longer lines are prose
+LIBRARY_LINE_CHARS = 200  # the library's patterns backtrack quadratically within a line
+SPLIT_CHARS = 200_000
 
 MARKER = re.compile(
     r"^\s*(?:##-.{1,80}-##"  # Zendesk "##- Please type your reply above this line -##"
@@ -42,6 +45,13 @@ ZENDESK_HISTORY = re.compile(
     r"^\s*[^\s<>:()][^<>:\n]{0,60}?\s*(?:\([^()\n]{1,40}\)\s*)?"
     r"\((?=[^()\n]*\d)[^()\n]{4,60}(?:UTC|GMT|[AP]M|\d{1,2}:\d{2})[^()\n]{0,10}\)\s*[:：]?\s*$"
 )
+# Zendesk's default comment header: the author alone on a line ("Tomás Reyes (Harbor Support)"),
+# then, after a blank line, the date alone ("Dec 5, 2026, 10:40 GMT", "2026年12月4日 18:02 JST")
+DATE_ONLY = re.compile(  # fullmatch on a stripped line of at most DATE_CHARS (no backtracking blow-up)
+    r"(?=.*\d{4})(?=.*\d{1,2}:\d{2})[\w ,.:/年月日()\-+]{8,50}?(?:\s(?:UTC|GMT|[A-Z]{2,4}T?|[AP]M))?"
+)
+DATE_CHARS = 60
+AUTHOR_ONLY = re.compile(r"^\s*[^\s<>:#>][^<>:\n.!?。！？@]{0,60}$")
 QUOTE_START = re.compile(
     r"^\s*(?:"
     r"在\s?.{1,200}?写道\s*[:：]|.{1,200}?写道\s*[:：]"  # zh (Gmail, Foxmail, QQ, Apple Mail)
@@ -121,9 +131,10 @@ def _library_header_line(lines: list[str]) -> int | None:
 
     Its attribution and Outlook header patterns (en/de/fr/es/zh/ja/ko) come first; a match
     that is not a header-looking line (a sentence of the answer naming "From:" and "To:") is
-    not a quote.
+    not a quote. Its patterns backtrack polynomially on long lines ("On x x x …" of 10 KB
+    takes seconds) and a platform's mail is untrusted: lines longer than any header are hidden.
     """
-    text = "\n".join(lines)
+    text = "\n".join(line if len(line) <= LIBRARY_LINE_CHARS else "…" for line in lines)
     try:
         parser = LibraryParser(text=text, languages=list(LIBRARY_LANGUAGES))
         matches = list(parser.HEADER_REGEX.finditer(text))
@@ -146,6 +157,23 @@ def _looks_like_header(line: str) -> bool:
                 re.fullmatch(r"-{5,} ?Original Message ?-{5,}", stripped, re.IGNORECASE))
 
 
+def _date_only(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= DATE_CHARS and DATE_ONLY.fullmatch(stripped) is not None
+
+
+def _zendesk_header_end(lines: list[str], index: int) -> int | None:
+    """After Zendesk's two-line comment header (author, blank, date) at ``index``, if it is one."""
+    if len(lines[index]) > HEADER_CHARS or not AUTHOR_ONLY.match(lines[index]) or _date_only(lines[index]):
+        return None
+    following = index + 1
+    while following < len(lines) and following <= index + 2 and not lines[following].strip():
+        following += 1
+    if following < len(lines) and _date_only(lines[following]):
+        return following + 1
+    return None
+
+
 def _is_header_block(lines: list[str], index: int) -> bool:
     """An Outlook block: a "From:" line followed (within two lines) by another header line."""
     if not HEADER_FROM.match(lines[index]):
@@ -160,9 +188,11 @@ def _quote_start(lines: list[str], content_from: int) -> int | None:
     end = len(lines) if library is None else content_from + library
     for index in range(content_from, end):
         line = lines[index]
-        if ZENDESK_HISTORY.match(line) or _is_header_block(lines, index):
+        header_sized = len(line) <= HEADER_CHARS  # longer lines are prose (and slow to match)
+        if header_sized and (ZENDESK_HISTORY.match(line) or _is_header_block(lines, index)
+                             or _zendesk_header_end(lines, index) is not None):
             return index
-        if QUOTE_START.match(line):
+        if header_sized and QUOTE_START.match(line):
             return index
         if QUOTED.match(line) and all(QUOTED.match(rest) or not rest.strip()
                                       for rest in lines[index:]):
@@ -240,8 +270,18 @@ def _tail_parts(lines: list[str]) -> list[TurnPart]:
 
 
 def split_text(text: str) -> MailParts:
-    """Split a plain-text body (HTML already converted, quoted HTML marked with ``>``)."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    """Split a plain-text body (HTML already converted, quoted HTML marked with ``>``).
+
+    Only the first :data:`SPLIT_CHARS` are split (the patterns cost time on hostile input and a
+    real answer is far shorter); the rest is kept whole as a ``footer`` part, which safety reads.
+    """
+    text = text.replace("\r\n", "\n")
+    if len(text) > SPLIT_CHARS:
+        cut = text.rfind("\n", 0, SPLIT_CHARS)
+        cut = cut if cut > 0 else SPLIT_CHARS
+        head = split_text(text[:cut])
+        return MailParts([*head.parts, TurnPart(kind="footer", text=text[cut:].strip())])
+    lines = [line.rstrip() for line in text.split("\n")]
     parts: list[TurnPart] = []
     # leading helpdesk markers and the latest Zendesk comment's own header
     start = 0
@@ -253,6 +293,9 @@ def split_text(text: str) -> MailParts:
     if start < len(lines) and ZENDESK_HISTORY.match(lines[start]):
         parts.append(TurnPart(kind="marker", text=lines[start].strip()))
         start += 1
+    elif start < len(lines) and (header_end := _zendesk_header_end(lines, start)) is not None:
+        parts.append(TurnPart(kind="marker", text="\n".join(lines[start:header_end]).strip()))
+        start = header_end
     quote_at = _quote_start(lines, start)
     top = lines[start:quote_at] if quote_at is not None else lines[start:]
     quote = lines[quote_at:] if quote_at is not None else []
