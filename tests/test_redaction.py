@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import zipfile
 from email import policy
@@ -60,6 +61,19 @@ def test_a_trace_archive_is_redacted_in_every_form(tmp_path: Path) -> None:
     for form in (SECRET.encode(), SECRET_ZH.encode(), json.dumps(SECRET_ZH)[1:-1].encode()):
         assert form not in blob
     assert REDACTED.encode() in members["resources/page.html"]
+
+
+def test_a_base64_body_loses_the_value_at_any_alignment_and_still_decodes(tmp_path: Path) -> None:
+    value = SECRET_ZH.encode()
+    trace = tmp_path / "trace.zip"
+    bodies = [base64.b64encode(prefix + value + b" and the rest") for prefix in (b"", b"a", b"ab", b"abcd")]
+    with zipfile.ZipFile(trace, "w") as archive:
+        for index, body in enumerate(bodies):
+            archive.writestr(f"resources/{index}.b64", body)
+    Redactor([SECRET_ZH]).trace(trace)
+    with zipfile.ZipFile(trace) as archive:
+        decoded = [base64.b64decode(archive.read(f"resources/{i}.b64")) for i in range(len(bodies))]
+    assert all(value not in body and body.endswith(b"and the rest") for body in decoded), decoded
 
 
 def test_json_records_lose_the_value_and_keep_their_shape() -> None:

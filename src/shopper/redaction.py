@@ -17,6 +17,7 @@ is registered).
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import shutil
@@ -68,11 +69,15 @@ class Redactor:
         return text
 
     def raw_bytes(self, data: bytes) -> bytes:
-        """Bytes with every secret's UTF-8, JSON-escaped and URL-encoded forms replaced."""
+        """Bytes with every secret's UTF-8, JSON-escaped and URL-encoded forms replaced, and its
+        base64 form at any of the three byte alignments overwritten with ``A`` (so a base64 body
+        still decodes, to zero bytes where the secret was)."""
         marker = REDACTED.encode()
         for secret in self.secrets:
             for form in _forms(secret):
                 data = data.replace(form, marker)
+            for core in base64_cores(secret.encode()):
+                data = data.replace(core, b"A" * len(core))
         return data
 
     def mail(self, raw: bytes) -> bytes:
@@ -139,6 +144,24 @@ class Redactor:
             shutil.move(temporary, path)
         finally:
             temporary.unlink(missing_ok=True)
+
+
+def base64_cores(value: bytes) -> list[bytes]:
+    """The base64 characters that encode ``value`` wherever it starts in a longer byte string.
+
+    Base64 packs 3 bytes into 4 characters, so a value at offset 0, 1 or 2 (mod 3) encodes three
+    different ways; the characters that depend only on the value's own bytes are the same
+    whatever surrounds it. Those cores are what a redactor can find in an encoded body.
+    """
+    cores: list[bytes] = []
+    for shift in range(3):
+        encoded = base64.b64encode(b"\0" * shift + value)
+        start = (shift * 4 + 2) // 3  # characters touched by the padding bytes before the value
+        end = ((shift + len(value)) // 3) * 4  # characters of whole groups only
+        core = encoded[start:end]
+        if len(core) >= 4:
+            cores.append(core)
+    return cores
 
 
 def _forms(secret: str) -> list[bytes]:

@@ -65,7 +65,9 @@ timeouts: {{chat_within: 20s, email_within: 60s}}
 
 def encoded_forms(value: str) -> list[bytes]:
     raw = value.encode()
-    return [raw, json.dumps(value)[1:-1].encode(), quote(value, safe="").encode(), base64.b64encode(raw),
+    # base64 at each of the three byte alignments: the inner characters depend on the value alone
+    inner = [base64.b64encode(pad + raw)[4:-4] for pad in (b"", b"\0", b"\0\0")]
+    return [raw, json.dumps(value)[1:-1].encode(), quote(value, safe="").encode(), *inner,
             quopri.encodestring(raw).replace(b"=\n", b"")]  # fmt: skip
 
 
