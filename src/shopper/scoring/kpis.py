@@ -133,7 +133,8 @@ def summarize(group: pd.DataFrame) -> dict[str, Any]:
         "sla_breach_rate": rate(group["sla_breached"]),
         "resolution_rate": rate(group["resolved"]),
         "handoff_rate": float(replied["handed_off"].mean()) if not replied.empty else None,
-        "bot_answer_rate": rate(replied["answered_by_bot"]),
+        # older history rows (before the figure existed) carry no such column
+        "bot_answer_rate": rate(replied["answered_by_bot"]) if "answered_by_bot" in replied else None,
         "language_match_rate": rate(group["language_match"]),
         "critical_violations": int(group["critical_failures"].sum()),
         "critical_conversations": int((group["critical_failures"] > 0).sum()),
