@@ -92,6 +92,7 @@ def held_out_scores(x: np.ndarray, owner: np.ndarray, positive: np.ndarray, fold
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--structure", type=Path)
+    parser.add_argument("--scores-out", type=Path, help="write the held-out reply scores {label: {id: score}}")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/shopper-e5-train-dev.npz"))
     args = parser.parse_args()
     rows = [json.loads(line) for split in SPLITS
@@ -102,9 +103,11 @@ def main() -> int:
     np.random.default_rng(0).shuffle(families)
     fold = np.array([families.index(str(r["family"])) % FOLDS for r in rows])
     structure = json.loads(args.structure.read_text()) if args.structure else None
+    held_out: dict[str, dict[str, float]] = {}
     for label in LABELS:
         positive = np.array([label in r["labels"] for r in rows])  # type: ignore[operator]
         score = held_out_scores(x, owner, positive, fold)
+        held_out[label] = {str(r["id"]): float(v) for r, v in zip(rows, score, strict=True)}
         for language in LANGUAGES:
             here = np.array([r["lang"] == language for r in rows])
             pos, neg = here & positive, here & ~positive
@@ -117,6 +120,8 @@ def main() -> int:
                     both = found | (score >= t)
                     line += f" | struct OR head>={t}: R={both[pos].mean():.2f} FA={both[neg].mean():.3f}"
             sys.stdout.write(line + "\n")
+    if args.scores_out:
+        args.scores_out.write_text(json.dumps(held_out))
     return 0
 
 
