@@ -15,6 +15,7 @@ Run: python scripts/measure_e5_head.py [--structure FILE] [--cache PATH]
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import sys
@@ -71,6 +72,21 @@ def reply_scores(x: np.ndarray, owner: np.ndarray, n: int, model: tuple[np.ndarr
     return per_reply, per_sentence
 
 
+def fit_mil(x: np.ndarray, owner: np.ndarray, positive: np.ndarray, rows_in: np.ndarray) -> tuple[np.ndarray, float]:
+    """Fit on the sentences of the rows in ``rows_in``; refit with only each positive's top sentence."""
+    train = rows_in[owner]
+    first = fit(x[train], positive[owner][train])
+    _, per_sentence = reply_scores(x, owner, len(positive), first)
+    top: dict[int, int] = {}
+    for j in np.where(train & positive[owner])[0]:
+        if owner[j] not in top or per_sentence[j] > per_sentence[top[owner[j]]]:
+            top[int(owner[j])] = int(j)
+    target = np.zeros(len(x))
+    target[list(top.values())] = 1
+    keep = train & (~positive[owner] | (target == 1))
+    return fit(x[keep], target[keep])
+
+
 def held_out_scores(x: np.ndarray, owner: np.ndarray, positive: np.ndarray, fold: np.ndarray) -> np.ndarray:
     out = np.zeros(len(positive))
     for k in range(FOLDS):
@@ -93,6 +109,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--structure", type=Path)
     parser.add_argument("--scores-out", type=Path, help="write the held-out reply scores {label: {id: score}}")
+    parser.add_argument("--out", type=Path, help="also fit on all train+dev rows and write the shipped head weights here")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/shopper-e5-train-dev.npz"))
     args = parser.parse_args()
     rows = [json.loads(line) for split in SPLITS
@@ -120,6 +137,13 @@ def main() -> int:
                     both = found | (score >= t)
                     line += f" | struct OR head>={t}: R={both[pos].mean():.2f} FA={both[neg].mean():.3f}"
             sys.stdout.write(line + "\n")
+    if args.out:
+        heads = {}
+        for label in LABELS:
+            positive = np.array([label in r["labels"] for r in rows])  # type: ignore[operator]
+            weights, bias = fit_mil(x, owner, positive, np.ones(len(rows), dtype=bool))
+            heads[label] = {"weights": [round(float(w) * SCALE, 6) for w in weights], "bias": round(bias, 6)}
+        args.out.write_bytes(gzip.compress(json.dumps({"threshold": 0.5, "heads": heads}).encode(), mtime=0))
     if args.scores_out:
         args.scores_out.write_text(json.dumps(held_out))
     return 0
