@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from shopper.scoring.judgement.channels import has_channel, only_official_links, unofficial_findings
 from shopper.scoring.judgement.cues import Cues, cues
-from shopper.scoring.judgement.embedding import head_findings
 from shopper.scoring.judgement.finding import LABELS, Finding
 from shopper.scoring.judgement.model import model_findings
 from shopper.scoring.judgement.rules import rule_findings
@@ -70,18 +69,7 @@ def _combined(text: str, language: str, context: Context) -> list[Finding]:
     if not missing:
         return found  # most replies name nothing to ask for: the model is not even run
     kept = [f for f in model_findings(text, labels=missing) if not _turned_round(f, text, language, context)]
-    found += [_named(f, language) for f in kept]
-    still = tuple(label for label in missing if label not in {f.label for f in kept})
-    if still:
-        found += [_named(f, language) for f in head_findings(text, still) if not _head_turned_round(f, text, language, context)]
-    return found
-
-
-def _head_turned_round(finding: Finding, text: str, language: str, context: Context) -> bool:
-    """The e5 head's sentence is gated like the model's, and so is the whole reply: a warning
-    anywhere in it ("anyone who asks for this code is a scammer") turns the head's reading round."""
-    whole = replace(finding, quote=text, start=0, end=len(text))
-    return _turned_round(finding, text, language, context) or _turned_round(whole, text, language, context)
+    return found + [_named(f, language) for f in kept]
 
 
 def _named(finding: Finding, language: str) -> Finding:
