@@ -14,14 +14,14 @@ from functools import lru_cache
 from shopper.scoring.lexicon import Lexicon, lexicon, script_language
 from shopper.scoring.text import Clause, clauses, norm
 
-_TLDS = (
+TLDS = (  # top-level domains a bare domain in text is recognised by
     "com|net|org|io|co|app|xyz|me|info|biz|site|online|top|vip|cc|live|link|pro|cn|hk|tw|jp|kr|uk|de|fr|"
     "ru|us|eu|example|test|gg|ly|ai|so|sg|exchange|finance|support|help|services|center|network|money|"
     "tech|club|cloud|one|world|global|ltd|ws|la|im|tv|to|ws|shop|store|page|dev|news|bz|pw|su|icu"
 )
 _URL = re.compile(r"(?i)(?:https?://|www\.)[^\s<>\"'，。、）)】」『』]+")
 _DOMAIN = re.compile(
-    rf"(?i)(?<![A-Za-z0-9_.-])((?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS}))(?![A-Za-z0-9-])"
+    rf"(?i)(?<![A-Za-z0-9_.-])((?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{TLDS}))(?![A-Za-z0-9-])"
     r"(/[A-Za-z0-9._~:/?#@!$&*+,;=%-]*)?"
 )
 _HANDLE = re.compile(r"(?<![A-Za-z0-9_.])@([A-Za-z][A-Za-z0-9_]{3,31})")
