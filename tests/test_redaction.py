@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import zipfile
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
+
+import pytest
 
 from shopper.redaction import REDACTED, Redactor
 
@@ -100,3 +103,22 @@ def test_every_run_file_name_is_spelt_once_in_the_source() -> None:
         assert spelt == ["runfiles.py"], (name, spelt)
     folders = [str(p.relative_to(source)) for p in source.rglob("*.py") if '/ "artifacts"' in p.read_text(encoding="utf-8")]
     assert folders == [], folders
+
+
+def test_log_records_made_during_a_run_carry_no_secret(caplog: pytest.LogCaptureFixture) -> None:
+    from shopper.log_redaction import also_protect, protect_logs
+
+    logger = logging.getLogger("some.library")
+    caplog.set_level(logging.INFO)
+    with protect_logs(["hunter2-password"]):
+        logger.info("login failed for %s", "hunter2-password")
+        also_protect(["REF-778812"])  # a scenario's secret_vars value, drawn mid-run
+        try:
+            raise ValueError("typed REF-778812 into #input")
+        except ValueError:
+            logger.exception("send failed")
+    logger.info("after the run: %s", "hunter2-password")
+    text = "\n".join(caplog.text.splitlines()[:-1])
+    assert "hunter2-password" not in text and "REF-778812" not in text
+    assert "login failed for [redacted]" in text and "typed [redacted] into #input" in text
+    assert caplog.records[-1].getMessage() == "after the run: hunter2-password"  # only while a run holds

@@ -22,6 +22,7 @@ from shopper.audits.runfolder import (
 from shopper.audits.runner import Runner, RunnerSettings, RunSummary
 from shopper.audits.scoring_bridge import scorer_for
 from shopper.audits.shard import Shard, ShardInfo
+from shopper.log_redaction import protect_logs
 from shopper.results import ConversationResult, read_results
 from shopper.runfiles import ARTIFACTS, RESULTS
 
@@ -83,6 +84,12 @@ def prepare(request: RunRequest) -> tuple[Plan, Path, Manifest, list[Conversatio
 
 async def execute(request: RunRequest) -> RunOutcome:
     plan, run_dir, manifest, specs = prepare(request)
+    with protect_logs(plan.secrets):
+        return await _execute(request, plan, run_dir, manifest, specs)
+
+
+async def _execute(request: RunRequest, plan: Plan, run_dir: Path, manifest: Manifest,
+                   specs: list[ConversationSpec]) -> RunOutcome:
     (run_dir / ARTIFACTS).mkdir(exist_ok=True)
     settings = RunnerSettings(
         run_id=manifest.run,

@@ -19,6 +19,7 @@ from typing import Protocol
 from shopper.audits.matrix import ConversationSpec
 from shopper.audits.plan import Plan
 from shopper.audits.runfolder import ResultsWriter, conversation_artifacts, iso, utc_now
+from shopper.log_redaction import also_protect
 from shopper.probes.base import ChannelSession, ProbeError, SessionContext, Unavailable
 from shopper.redaction import Redactor
 from shopper.results import Artifacts, ConversationResult, Status
@@ -111,6 +112,7 @@ class Runner:
         seed = stable_seed(audit.seed, spec.key)
         persona, variables = persona_and_context(spec.scenario, spec.locale, seed)
         secrets = self.settings.secrets | {str(variables[name]) for name in spec.scenario.secret_vars}
+        also_protect(secrets)
         ctx = SessionContext(
             key=spec.key,
             persona=persona,
