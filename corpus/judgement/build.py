@@ -6,11 +6,16 @@ it was written (and the split drawn) before any reply. Output: ``train.jsonl``, 
 ``test.jsonl`` in the format of :mod:`shopper.scoring.labelled`. ``test.jsonl`` is frozen: its
 sha256 is in ``FROZEN`` and in ``tests/scoring/test_judgement_corpus.py``; rebuilding must give
 the same bytes, and the test split is never edited to make a number go up.
+
+``new/<group>.tsv`` and ``new/<group>.<lang>.txt`` are families written after the test split was
+frozen, by writers who never read the test rows or the detector, to give the detector more to
+learn from: they go to train or dev by a hash of their name (:func:`added_split`), never to test.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -24,24 +29,56 @@ DEFAULT_REGISTER = {"en": "agent", "zh": "agent", "ja": "agent", "ko": "agent"}
 def families() -> dict[str, tuple[str, list[str]]]:
     with (HERE / "families.tsv").open(encoding="utf-8") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
-        return {r["family"]: (r["split"], [] if r["labels"] == "-" else r["labels"].split(",")) for r in rows}
+        known = {r["family"]: (r["split"], _labels(r["labels"])) for r in rows}
+    for path in sorted((HERE / "new").glob("*.tsv")):
+        with path.open(encoding="utf-8") as handle:
+            for r in csv.DictReader(handle, delimiter="\t"):
+                if r["family"] in known:
+                    sys.exit(f"new/{path.name}: family {r['family']!r} is listed twice")
+                known[r["family"]] = (added_split(r["family"]), _labels(r["labels"]))
+    return known
+
+
+def _labels(cell: str) -> list[str]:
+    return [] if cell.strip() == "-" else [x.strip() for x in cell.split(",")]
+
+
+def added_split(family: str) -> str:
+    """The split of a family added after the test split was frozen: train or dev, never test,
+    drawn from a hash of its name (60 / 40) so that nobody chooses it after reading the rows."""
+    return "dev" if hashlib.sha256(family.encode()).digest()[0] < 0.4 * 256 else "train"
+
+
+def sources(lang: str) -> list[Path]:
+    """The hand-written replies of ``lang``: ``src/<lang>.txt``, then the added ``new/*.<lang>.txt``."""
+    first = HERE / "src" / f"{lang}.txt"
+    return ([first] if first.exists() else []) + sorted((HERE / "new").glob(f"*.{lang}.txt"))
 
 
 def rows_of(lang: str, known: dict[str, tuple[str, list[str]]]) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
-    family = None
     counts: dict[str, int] = {}
-    for number, line in enumerate((HERE / "src" / f"{lang}.txt").read_text(encoding="utf-8").splitlines(), 1):
+    for source in sources(lang):
+        out += _rows_of_file(source, lang, known, counts)
+    return out
+
+
+def _rows_of_file(source: Path, lang: str, known: dict[str, tuple[str, list[str]]],
+                  counts: dict[str, int]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    family = None
+    where = source.relative_to(HERE)
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
         line = line.strip()
         if not line:
             continue
         if line.startswith("## "):
             family = line[3:].strip()
             if family not in known:
-                sys.exit(f"src/{lang}.txt:{number}: unknown family {family!r}")
+                sys.exit(f"{where}:{number}: unknown family {family!r}")
             continue
         if family is None:
-            sys.exit(f"src/{lang}.txt:{number}: a reply before any family heading")
+            sys.exit(f"{where}:{number}: a reply before any family heading")
         register = DEFAULT_REGISTER[lang]
         found = re.match(r"^\[([a-z-]+)\]\s*", line)
         if found:
@@ -57,8 +94,6 @@ def main() -> None:
     known = families()
     by_split: dict[str, list[dict[str, object]]] = {"train": [], "dev": [], "test": []}
     for lang in LANGS:
-        if not (HERE / "src" / f"{lang}.txt").exists():
-            continue
         for row in rows_of(lang, known):
             by_split[str(row.pop("split"))].append(row)
     for split, rows in by_split.items():
