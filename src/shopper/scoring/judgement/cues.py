@@ -158,7 +158,7 @@ _EN = Cues(
     ),
     remote_app=_c(
         r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
-        r"share (your|the) screen|remote session|remote[- ]access|screen ?control|support app from|\bshare (a |your |the )?screen\b|\bscreen ?share|\bpresent (your |the )?screen\b|\baccess to (the|your) (desktop|computer|pc|laptop|phone|device|screen)\b|\b(support|remote|control) tool\b"
+        r"share (your|the) screen|remote session|remote[- ]access|screen ?control|support app from|\bshare (a |your |the )?(whole |entire |full |desktop )?screen\b|\bscreen ?share|\bpresent (your |the )?screen\b|\baccess to (the|your) (desktop|computer|pc|laptop|phone|device|screen)\b|\b(support|remote|control) tool\b"
     ),
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session)\b|\bcode\b"),
 )
