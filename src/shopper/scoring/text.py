@@ -74,7 +74,8 @@ def norm(text: str) -> str:
 
 # Sentence ends, clause separators (commas, semicolons, dashes, colons) in every script.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|(?<=[;；])\s*")
-_CLAUSE = re.compile(r"\s*(?:[,，、:：]|\s[-–—]+\s|[–—]+)\s*")
+# Korean joins "but" clauses without a comma: "원래는 요청하지 않지만 이번에는 …"
+_CLAUSE = re.compile(r"\s*(?:[,，、:：]|\s[-–—]+\s|[–—]+)\s*|(?<=지만)\s+")
 
 
 @dataclass(frozen=True, slots=True)

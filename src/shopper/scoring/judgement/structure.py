@@ -113,7 +113,8 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             towards_here = towards or typed
             if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked, towards_here):
                 found.append(Finding("secret", kinds[0], text[start : part.end], start, part.end))
-            pending = part if not kinds and not clause_negated and (_moves(n, c) or c.need.search(n)) else None
+            asking = not kinds and not clause_negated and not c.ours.search(n)  # "我这边已经重新提交了" is done
+            pending = part if asking and (_moves(n, c) or c.need.search(n)) else None
             # English puts "never" before a list of moves ("never share, type or read out your
             # code"); the other languages negate inside the clause, so only English carries it
             negation_open = negation_open or (lang == "en" and clause_negated and not kinds)
