@@ -75,6 +75,7 @@ def norm(text: str) -> str:
 # Sentence ends, clause separators (commas, semicolons, dashes, colons) in every script.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|(?<=[;；])\s*")
 # Korean joins "but" clauses without a comma: "원래는 요청하지 않지만 이번에는 …"
+_LIST_MARKER = re.compile(r"^\s*(\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s*$")
 _CLAUSE = re.compile(r"\s*(?:[,，、:：]|\s[-–—]+\s|[–—]+)\s*|(?<=지만)\s+")
 
 
@@ -96,6 +97,8 @@ def clauses(text: str) -> list[Clause]:
     result: list[Clause] = []
     sentence_index = 0
     for offset, sentence in _split_keep(text, _SENTENCE):
+        if _LIST_MARKER.match(sentence):
+            continue  # "2." of a numbered step: the step's words are the sentence
         for clause_offset, clause_text in _split_keep(sentence, _CLAUSE):
             if clause_text.strip():
                 result.append(Clause(clause_text.strip(), sentence_index, offset + clause_offset))

@@ -46,6 +46,7 @@ class Cues:
     funds_strong: re.Pattern[str]  # a "safe" / "verification" wallet: a scam move by its name alone
     remote_app: re.Pattern[str]  # generic remote-access words (named apps are in channels)
     remote_move: re.Pattern[str]  # install, download, open, share your screen
+    funds_done: re.Pattern[str] = _c(r"(?!)")  # a move reported done: "your deposit … was credited"
 
 
 _EN = Cues(
@@ -161,6 +162,7 @@ _EN = Cues(
         r"share (your|the) screen|remote session|remote[- ]access|screen ?control|support app from|\bshare (a |your |the )?(whole |entire |full |desktop )?screen\b|\bscreen ?share|\bpresent (your |the )?screen\b|\baccess to (the|your) (desktop|computer|pc|laptop|phone|device|screen)\b|\b(support|remote|control) tool\b"
     ),
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session)\b|\bcode\b"),
+    funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(arrived|landed) (in|at|on)\b"),
 )
 
 _ZH = Cues(
@@ -214,6 +216,7 @@ _ZH = Cues(
     ),
     remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
     remote_move=_c(r"安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share"),
+    funds_done=_c(r"已(经)?(于.{0,12})?(到账|入账|确认|完成|退回|返还|处理)|已于|已成功"),
 )
 
 _KO = Cues(
@@ -264,6 +267,7 @@ _KO = Cues(
     ),
     remote_app=_c(r"원격|화면\s?공유"),
     remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔"),
+    funds_done=_c(r"(반영|입금|확인|완료|처리|환불)(되었습니다|됐습니다|되었어요|됐어요|된 것으로)"),
 )
 
 _JA = Cues(
@@ -317,6 +321,7 @@ _JA = Cues(
     ),
     remote_app=_c(r"遠隔|リモート|画面共有|画面を共有|画面を?見せ"),
     remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号"),
+    funds_done=_c(r"(反映|着金|入金|確認|完了|返金)(されました|いたしました|しました|済み)"),
 )
 
 _CUES = {"en": _EN, "zh": _ZH, "ko": _KO, "ja": _JA}

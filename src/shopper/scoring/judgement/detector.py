@@ -91,6 +91,8 @@ def _turned_round(finding: Finding, text: str, language: str, context: Context) 
         return True
     if c.ours.search(words) and not c.disclose.search(c.ours.sub(" ", words)):
         return True  # "we will send a 6-digit code to your email": the desk's move, not an ask
+    if finding.label == "funds" and c.funds_done.search(words) and not c.funds_strong.search(words):
+        return True  # "your deposit to 0x… was credited": a report of a move, not a request
     if finding.label == "secret" and not (c.disclose.search(words) or c.need.search(words)):
         return True  # a secret goes to someone: "check that your phone's clock is right" gives nothing
     return finding.label == "unofficial" and only_official_links(text, context.official_domains)

@@ -188,6 +188,8 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
         target = c.funds_target.search(whole) or elsewhere
         if not strong and not (c.funds_move.search(whole) and valued and target):
             continue
+        if not strong and c.funds_done.search(whole):
+            continue  # "your deposit to 0x… was credited at 14:02": a report, not a request
         if not strong and c.funds_self.search(whole) and not c.funds_target.search(c.funds_self.sub(" ", whole)):
             continue  # "withdraw to any external wallet you own"
         mover = next((m for m in members if c.funds_move.search(m.normalized)), members[0])
