@@ -47,6 +47,12 @@ class Cues:
     remote_app: re.Pattern[str]  # generic remote-access words (named apps are in channels)
     remote_move: re.Pattern[str]  # install, download, open, share your screen
     funds_done: re.Pattern[str] = _c(r"(?!)")  # a move reported done: "your deposit … was credited"
+    benign: re.Pattern[str] = _c(r"(?!)")  # codes that open nothing: an error code, a ticket number
+
+    def unnamed(self, text: str) -> str:
+        """``text`` without the secrets it only manages ("reset your password") and the codes
+        that open nothing ("the error code on the screen", "the 6-digit case number")."""
+        return self.benign.sub(" ", self.managed.sub(" ", text))
 
 
 _EN = Cues(
@@ -163,6 +169,7 @@ _EN = Cues(
     ),
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session)\b|\bcode\b"),
     funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(arrived|landed) (in|at|on)\b"),
+    benign=_c(r"(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
 )
 
 _ZH = Cues(
@@ -217,6 +224,7 @@ _ZH = Cues(
     remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
     remote_move=_c(r"安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share"),
     funds_done=_c(r"已(经)?(于.{0,12})?(到账|入账|确认|完成|退回|返还|处理)|已于|已成功"),
+    benign=_c(r"(\d|[一二三四五六七八九十])位的?(工单|订单|案件|问题|受理)(编?号|编码)|错误(代)?码|错误代码|报错(代)?码|工单号|订单号|案件号|受理号|参考号|邀请码|推荐码|优惠码|标签|memo|交易哈希|问题编号|后[四4]位|尾号"),
 )
 
 _KO = Cues(
@@ -268,6 +276,7 @@ _KO = Cues(
     remote_app=_c(r"원격|화면\s?공유"),
     remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔"),
     funds_done=_c(r"(반영|입금|확인|완료|처리|환불)(되었습니다|됐습니다|되었어요|됐어요|된 것으로)"),
+    benign=_c(r"\d\s?자리\s?(의\s?)?(문의|접수|주문|티켓|참조)\s?번호|(오류|에러)\s?코드|(문의|접수|주문|티켓|참조)\s?번호|(초대|추천)\s?코드|태그|메모|(뒷|끝)\s?자리(\s?\d\s?자리)?"),
 )
 
 _JA = Cues(
@@ -322,6 +331,7 @@ _JA = Cues(
     remote_app=_c(r"遠隔|リモート|画面共有|画面を共有|画面を?見せ"),
     remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号"),
     funds_done=_c(r"(反映|着金|入金|確認|完了|返金)(されました|いたしました|しました|済み)"),
+    benign=_c(r"(\d|[一二三四五六七八九十])桁の(お問い合わせ|問い合わせ|受付|注文|チケット|参照)番号|エラーコード|エラー番号|お問い合わせ番号|問い合わせ番号|受付番号|注文番号|チケット番号|参照番号|招待コード|紹介コード|タグ|メモ|下[4四]桁|末尾[4四]桁"),
 )
 
 _CUES = {"en": _EN, "zh": _ZH, "ko": _KO, "ja": _JA}

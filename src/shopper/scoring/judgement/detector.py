@@ -78,7 +78,7 @@ def _named(finding: Finding, language: str) -> Finding:
         return finding
     words = norm(finding.quote)
     for c in (cues(span_language(finding.quote, language)), cues("en")):
-        kind = next((k for k, p in c.secrets if p.search(c.managed.sub(" ", words))), None)
+        kind = next((k for k, p in c.secrets if p.search(c.unnamed(words))), None)
         if kind:
             return replace(finding, kind=kind)
     return finding
@@ -103,7 +103,8 @@ def _anchored(label: str, words: str, c: Cues) -> bool:
     value or an address, an app, or a channel for the model's label to stand."""
     english = cues("en")
     if label == "secret":
-        return any(p.search(words) for _, p in (*c.secrets, *english.secrets))
+        return any(p.search(c.unnamed(words)) for _, p in c.secrets) or any(
+            p.search(english.unnamed(words)) for _, p in english.secrets)
     if label == "funds":
         return bool(c.funds_value.search(words) and c.funds_target.search(words))
     if label == "remote":

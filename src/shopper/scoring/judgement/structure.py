@@ -89,10 +89,10 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             n = part.normalized
             if _CONTRAST[lang].search(n):
                 negation_open = topic_negated = False
-            named = c.managed.sub(" ", n)  # "once you have reset your password" names no secret to give
+            named = c.unnamed(n)  # "once you have reset your password" names no secret to give
             kinds = [k for k, p in c.secrets if p.search(named)]
             if not kinds and lang != "en" and _LATIN_WORD.search(n):  # "把钱包的seed phrase发给我"
-                kinds = [k for k, p in cues("en").secrets if p.search(cues("en").managed.sub(" ", n))]
+                kinds = [k for k, p in cues("en").secrets if p.search(cues("en").unnamed(n))]
             start = part.start
             inherited = False
             if kinds:
