@@ -46,8 +46,8 @@ class Cues:
     funds_strong: re.Pattern[str]  # a "safe" / "verification" wallet: a scam move by its name alone
     remote_app: re.Pattern[str]  # generic remote-access words (named apps are in channels)
     remote_move: re.Pattern[str]  # install, download, open, share your screen
-    funds_done: re.Pattern[str] = _c(r"(?!)")  # a move reported done: "your deposit … was credited"
-    benign: re.Pattern[str] = _c(r"(?!)")  # codes that open nothing: an error code, a ticket number
+    funds_done: re.Pattern[str]  # a move reported done: "your deposit … was credited"
+    benign: re.Pattern[str]  # codes that open nothing: an error code, a ticket number
 
     def unnamed(self, text: str) -> str:
         """``text`` without the secrets it only manages ("reset your password") and the codes
