@@ -74,9 +74,9 @@ def norm(text: str) -> str:
 
 # Sentence ends, clause separators (commas, semicolons, dashes, colons) in every script.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|(?<=[;；])\s*")
-# Korean joins "but" clauses without a comma: "원래는 요청하지 않지만 이번에는 …"
+# Korean joins "but" and "if it was" clauses without a comma: "원래는 요청하지 않지만 이번에는 …"
 _LIST_MARKER = re.compile(r"^\s*(\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s*$")
-_CLAUSE = re.compile(r"\s*(?:[,，、:：]|\s[-–—]+\s|[–—]+)\s*|(?<=지만)\s+")
+_CLAUSE = re.compile(r"\s*(?:[,，、:：]|\s[-–—]+\s|[–—]+)\s*|(?<=지만)\s+|(?<=다면)\s+")
 
 
 @dataclass(frozen=True, slots=True)

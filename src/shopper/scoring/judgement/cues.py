@@ -147,7 +147,8 @@ _EN = Cues(
     ),
     funds_self=_c(
         r"\b(your own|you own|your (external|personal|other|usual)|own wallet|your wallet|your harbor (wallet|account))\b|"
-        r"\byour (deposit |withdrawal |receiving )?address\b|\bthe deposit address (shown|in|on) "
+        r"\byour (deposit |withdrawal |receiving )?address\b|\bthe deposit address (shown|in|on) |"
+        r"\b(wallet|address) (that )?(only )?you (control|own|created|hold)\b|\bcreate (a |one )?(fresh |new )wallet\b"
     ),
     funds_strong=_c(
         r"\b(safe|secure|secured|protected|verification|validation|escrow|insured|quarantine|holding|custody) "
@@ -214,7 +215,7 @@ _ZH = Cues(
     anaphor=_c(r"它|这些|那些|这个|那个"),
     funds_value=_c(r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
     funds_move=_c(r"转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
-    funds_self=_c(r"(您|你)(自己)?的(个人|外部)?(钱包|地址|账户)|自己的|本人的"),
+    funds_self=_c(r"(您|你)(自己)?的(个人|外部|新)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包"),
     funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|验证用?的?地址|(到|入|至)验证钱包"),
     funds_target=_c(
         r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
@@ -267,7 +268,7 @@ _KO = Cues(
     anaphor=_c(r"그것|그걸|이것|이걸|해당|누락\s?항목|해당\s?항목"),
     funds_value=_c(r"자산|자금|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
     funds_move=_c(r"옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
-    funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?)?(지갑|주소|계좌)|본인\s?명의"),
+    funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?|새\s?)?(지갑|주소|계좌)|본인\s?명의|새\s?지갑(을|를)?\s?(만들|생성)"),
     funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|송금\s?주소\s?(를|을)?\s?받"),
     funds_target=_c(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
@@ -321,7 +322,7 @@ _JA = Cues(
     anaphor=_c(r"それ|これ|そちら|不足項目|該当項目|上記"),
     funds_value=_c(r"資産|資金|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
     funds_move=_c(r"移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
-    funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(ウォレット|アドレス|口座)|ご自身で管理"),
+    funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(新しい)?(ウォレット|アドレス|口座)|ご自身で管理|新しいウォレットを(作成|作って|作り)"),
     funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離|セキュア)の?\s?(ウォレット|アドレス)|送金先アドレスを\s?(お)?受け取"),
     funds_target=_c(
         r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
