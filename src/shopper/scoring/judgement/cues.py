@@ -105,7 +105,10 @@ _EN = Cues(
         r"\b(does|is|do) (your|the) .{0,30}\b(start|begin|end)s? with\b|\bjust (reply|answer|say) (yes|no)\b|"
         r"\bwhat('s| is| are| does| do)\b|\bwhat (\w+ ){1,3}(does|do|is|are|did)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b|\bsay (me|us|it|them|the)\b|\bspeak (it|them)\b"
     ),
-    enter=_c(r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync|restore|confirm|verify|validate|check|write|text|show)\b|\bcomplete\b|\bfill\b"),
+    enter=_c(
+        r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync|restore|confirm|verify|validate|check|write|text|show)\b|\bcomplete\b|\bfill\b|"
+        r"\b(sign|log|connect|unlock|authori[sz]e|verify)( ?in| ?on)? (\w+ )?with (your|the)\b"
+    ),
     need=_c(r"(?<!you )(?<!you'll )(?<!you will )(?<!you may )\b(need|needs|require|requires|required|needed|necessary|enough|suffice)\b"),
     to_us=_c(
         r"\b(to|with|for) (me|us|our (team|officer|agent|specialist|engineer|staff|department|auditor))\b|"
