@@ -167,7 +167,10 @@ def _asks(normalized: str, c: Cues, warned: bool, linked: bool, towards: bool = 
     self_side = bool(c.self_side.search(normalized)) and not bad_recipient
     if self_side:
         return False  # enter it in the official app yourself
-    return bool(c.need.search(normalized) or (c.enter.search(normalized) and (bad_recipient or towards)))
+    entered_here = bool(c.enter.search(normalized)) and (bad_recipient or towards)
+    if c.enter.search(normalized) and not entered_here:
+        return False  # "logging in from a new device needs the e-mail code entered": the app asks, not us
+    return bool(c.need.search(normalized)) or entered_here
 
 
 def funds_findings(text: str, language: str, channels: frozenset[int] = frozenset()) -> list[Finding]:
