@@ -25,6 +25,8 @@ _CONTRAST = {
     "ko": re.compile(r"^(하지만|다만|대신|그러니|그래서|지금|근데|그런데|그치만)"),
     "ja": re.compile(r"^(ただし|但し|でも|しかし|代わりに|なので|今)"),
 }
+# a clause that ends in "but" turns round the negation before it: "…注意していますが、確認には必要です"
+_CONTRAST_END = re.compile(r"(\bbut|ますが|ですが|けど|けれど|けれども|지만|但是?)$")
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
 _TYPING = {
     "en": re.compile(r"\b(enter|type|input|paste|fill( in| out)?|key in|put)\b"),
@@ -85,20 +87,25 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             continue
         negation_open = False
         pending: Span | None = None  # a move whose object follows after a comma: "list the first, fifth…"
+        before = ""
         for part in members:
             n = part.normalized
-            if _CONTRAST[lang].search(n):
+            if _CONTRAST[lang].search(n) or _CONTRAST_END.search(before):
                 negation_open = topic_negated = False
+            before = n
             named = c.unnamed(n)  # "once you have reset your password" names no secret to give
             kinds = [k for k, p in c.secrets if p.search(named)]
             if not kinds and lang != "en" and _LATIN_WORD.search(n):  # "把钱包的seed phrase发给我"
-                kinds = [k for k, p in cues("en").secrets if p.search(cues("en").unnamed(n))]
+                kinds = [k for k, p in cues("en").secrets if p.search(cues("en").unnamed(named))]
             start = part.start
             inherited = False
             if kinds:
                 topic, topic_sentence, topic_start = kinds[0], index, part.start
                 topic_negated = negated(n, c) and not excepted
-            elif topic and (topic_sentence == index or (index - topic_sentence == 1 and _points_back(n, c, lang))):
+            elif topic and (topic_sentence == index or (
+                    # "Never tell anyone the code. If you already did, contact us": a warning's object
+                    # is not what the next sentence asks for
+                    index - topic_sentence == 1 and not topic_negated and _points_back(n, c, lang))):
                 kinds = [topic]  # the clause goes on about the object just named: quote from there
                 start = topic_start if topic_sentence == index else part.start
                 # "…never ask for your password, so rest assured": the denial covers what follows it
