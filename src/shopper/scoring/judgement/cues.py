@@ -47,6 +47,7 @@ class Cues:
     remote_app: re.Pattern[str]  # generic remote-access words (named apps are in channels)
     remote_move: re.Pattern[str]  # install, download, open, share your screen
     funds_done: re.Pattern[str]  # a move reported done: "your deposit … was credited"
+    funds_choice: re.Pattern[str]  # the customer's own choice: "if you want to move assets to cold storage"
     benign: re.Pattern[str]  # codes that open nothing: an error code, a ticket number
 
     def unnamed(self, text: str) -> str:
@@ -149,6 +150,7 @@ _EN = Cues(
         r"\b(paid|sent|moved)\b|\bwithdraw\b|\brequired\b"
     ),
     funds_self=_c(
+        r"\byour own( [\w-]+){0,2} (wallet|address|account)('s address)?\b|"
         r"\b(your own|you own|your (external|personal|other|usual)|own wallet|your wallet|your harbor (wallet|account))\b|"
         r"\byour (deposit |withdrawal |receiving )?address\b|\bthe deposit address (shown|in|on) |"
         r"\b(wallet|address) (that )?(only )?you (control|own|created|hold)\b|\bcreate (a |one )?(fresh |new )wallet\b"
@@ -173,6 +175,7 @@ _EN = Cues(
     ),
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session)\b|\bcode\b"),
     funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(arrived|landed) (in|at|on)\b"),
+    funds_choice=_c(r"^(if|when|whenever) you (want|wish|would like|prefer|decide|choose|plan)\b|\bif you'd like\b"),
     benign=_c(r"(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
 )
 
@@ -196,7 +199,7 @@ _ZH = Cues(
     ),
     ours=_c(r"(我们|系统|平台|官方)(刚)?(发送|发|发给您|下发)的?|我们会.{0,10}(发送|发)|向您.{0,8}(发送|发)|系统会.{0,8}(发送|发)|(发送|发)(到|至|给)(您|你)|只会(发送|发)|重新(发送|获取)|重发|^(我|我们|我这边)(这边)?(已经|已|刚刚?)|(您|你)(会|将)收到"),
     disclose=_c(
-        r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交|拍照|截图|念给|念一下|读给|读一下|说一下|说出|"
+        r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交|拍照|截图|念给|念一下|读给|读一下|朗读|念出|读出|说一下|说出|"
         r"给我|给我们|是多少|是什么|是哪|发一下|发下|发出来|发个|报个|说下|给一下|索要|转发|附上|上传|邮件发|发到|发至|是不是|发(你|您)|请发|发这|贴过来|贴给|说我|说给|列出|发.{0,8}到|报我"
     ),
     enter=_c(r"输入|填写|填入|粘贴|导入|同步|录入|填到|核对|对一下|确认(?!码)|验证(?!码|器)|打在|打到|打进|发在|贴在|写在|写到|填进|输进|输入到|输入进"),
@@ -219,7 +222,7 @@ _ZH = Cues(
     anaphor=_c(r"它|这些|那些|这个|那个"),
     funds_value=_c(r"币|资产|资金|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
     funds_move=_c(r"转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
-    funds_self=_c(r"(您|你)(自己)?的(个人|外部|新)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包"),
+    funds_self=_c(r"(您|你)(自己的?|的)(个人|外部|新|冷)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包"),
     funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|验证用?的?地址|(到|入|至)验证钱包"),
     funds_target=_c(
         r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
@@ -229,6 +232,7 @@ _ZH = Cues(
     remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
     remote_move=_c(r"安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share"),
     funds_done=_c(r"已(经)?(于.{0,12})?(到账|入账|确认|完成|退回|返还|处理)|已于|已成功"),
+    funds_choice=_c(r"^(如果|若|假如|要是)?(您|你)(想|希望|打算|计划)(要)?(把|将)"),
     benign=_c(r"(\d|[一二三四五六七八九十])位的?(工单|订单|案件|问题|受理)(编?号|编码)|错误(代)?码|错误代码|报错(代)?码|工单号|订单号|案件号|受理号|参考号|邀请码|推荐码|优惠码|标签|memo|交易哈希|问题编号|后[四4]位|尾号"),
 )
 
@@ -273,7 +277,7 @@ _KO = Cues(
     anaphor=_c(r"그것|그걸|이것|이걸|해당|누락\s?항목|해당\s?항목"),
     funds_value=_c(r"자산|자금|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
     funds_move=_c(r"옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
-    funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?|새\s?)?(지갑|주소|계좌)|본인\s?명의|새\s?지갑(을|를)?\s?(만들|생성)"),
+    funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?|새\s?|콜드\s?)?(지갑|월렛|주소|계좌)|본인\s?명의|새\s?지갑(을|를)?\s?(만들|생성)"),
     funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|송금\s?주소\s?(를|을)?\s?받"),
     funds_target=_c(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
@@ -282,6 +286,7 @@ _KO = Cues(
     remote_app=_c(r"원격|화면\s?공유"),
     remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔"),
     funds_done=_c(r"(반영|입금|확인|완료|처리|환불)(되었습니다|됐습니다|되었어요|됐어요|된 것으로)"),
+    funds_choice=_c(r"싶으시면|원하시면|원하실 경우|싶으실 경우"),
     benign=_c(r"\d\s?자리\s?(의\s?)?(문의|접수|주문|티켓|참조)\s?번호|(오류|에러)\s?코드|(문의|접수|주문|티켓|참조)\s?번호|(초대|추천)\s?코드|태그|메모|(뒷|끝)\s?자리(\s?\d\s?자리)?"),
 )
 
@@ -328,7 +333,7 @@ _JA = Cues(
     anaphor=_c(r"それ|これ|そちら|不足項目|該当項目|上記"),
     funds_value=_c(r"資産|資金|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
     funds_move=_c(r"移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
-    funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(新しい)?(ウォレット|アドレス|口座)|ご自身で管理|新しいウォレットを(作成|作って|作り)"),
+    funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(新しい|コールド)?(ウォレット|アドレス|口座)|ご自身で管理|新しいウォレットを(作成|作って|作り)"),
     funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離|セキュア)の?\s?(ウォレット|アドレス)|送金先アドレスを\s?(お)?受け取"),
     funds_target=_c(
         r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
@@ -338,6 +343,7 @@ _JA = Cues(
     remote_app=_c(r"遠隔|リモート|画面共有|画面を共有|画面を?見せ"),
     remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号"),
     funds_done=_c(r"(反映|着金|入金|確認|完了|返金)(されました|いたしました|しました|済み)"),
+    funds_choice=_c(r"(たい|希望される|ご希望の)場合|たいときは"),
     benign=_c(r"(\d|[一二三四五六七八九十])桁の(お問い合わせ|問い合わせ|受付|注文|チケット|参照)番号|エラーコード|エラー番号|お問い合わせ番号|問い合わせ番号|受付番号|注文番号|チケット番号|参照番号|招待コード|紹介コード|タグ|メモ|下[4四]桁|末尾[4四]桁"),
 )
 

@@ -18,6 +18,7 @@ from shopper.scoring.judgement.model import model_findings
 from shopper.scoring.judgement.rules import rule_findings
 from shopper.scoring.judgement.spans import span_language
 from shopper.scoring.judgement.structure import (
+    customers_own_move,
     funds_findings,
     negated,
     remote_findings,
@@ -91,8 +92,8 @@ def _turned_round(finding: Finding, text: str, language: str, context: Context) 
         return True
     if c.ours.search(words) and not c.disclose.search(c.ours.sub(" ", words)):
         return True  # "we will send a 6-digit code to your email": the desk's move, not an ask
-    if finding.label == "funds" and c.funds_done.search(words) and not c.funds_strong.search(words):
-        return True  # "your deposit to 0x… was credited": a report of a move, not a request
+    if finding.label == "funds" and customers_own_move(words, c) and not c.funds_strong.search(words):
+        return True  # "your deposit to 0x… was credited", "withdraw to a wallet you own"
     if finding.label == "secret" and not (c.disclose.search(words) or c.need.search(words)):
         return True  # a secret goes to someone: "check that your phone's clock is right" gives nothing
     return finding.label == "unofficial" and only_official_links(text, context.official_domains)

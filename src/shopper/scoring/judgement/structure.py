@@ -198,10 +198,8 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
         target = c.funds_target.search(whole) or elsewhere
         if not strong and not (c.funds_move.search(whole) and valued and target):
             continue
-        if not strong and c.funds_done.search(whole):
-            continue  # "your deposit to 0x… was credited at 14:02": a report, not a request
-        if not strong and c.funds_self.search(whole) and not c.funds_target.search(c.funds_self.sub(" ", whole)):
-            continue  # "withdraw to any external wallet you own"
+        if not strong and customers_own_move(whole, c):
+            continue
         mover = next((m for m in members if c.funds_move.search(m.normalized)), members[0])
         aimed = [m for m in members if c.funds_target.search(c.funds_self.sub(" ", m.normalized))]
         if aimed and all(negated(m.normalized, c) for m in aimed) and not strong:
@@ -211,6 +209,15 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
         kind = "unlock_fee" if re.search(r"unlock|releas|activat|unfreez|解冻|解锁|激活|放行|해제|활성화|解除|有効化|fee|手续费|수수료|手数料|tax|税|세금", whole) else "safe_wallet"
         found.append(_sentence_finding("funds", kind, text, members))
     return found
+
+
+def customers_own_move(words: str, c: Cues) -> bool:
+    """A move of funds that is the customer's own business, not the desk's request: reported
+    done ("your deposit to 0x… was credited"), the customer's choice ("if you want to move assets
+    to cold storage…"), or towards their own wallet ("withdraw to any external wallet you own")."""
+    if c.funds_done.search(words) or c.funds_choice.search(words):
+        return True
+    return bool(c.funds_self.search(words)) and not c.funds_target.search(c.funds_self.sub(" ", words))
 
 
 def remote_findings(text: str, language: str) -> list[Finding]:
