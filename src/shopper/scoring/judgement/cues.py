@@ -98,7 +98,7 @@ _EN = Cues(
     ),
     ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b"),
     disclose=_c(
-        r"\b(send|provide|share|giv|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|"
+        r"\b(send|provide|share|giv|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|furnish|supply|divulge|surrender|"
         r"paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|"
         r"\be-?mail(ing)? (it|them|us|me|the|your)\b|\b(pass|hand|send|copy|relay)(es|ed|ing)? (it|them|that|this|those|these|the \w+) (along|on|over|back|across)\b|\brelay\b|\b("
         r"let (me|us) (know|have|see)|mention|include)\b|\blist (the|your|them|it|all|those)\b|"
@@ -189,7 +189,7 @@ _ZH = Cues(
         ("password", _c(r"密码|密碼|口令|pin\s?码|登录凭证|账号和密码")),
         ("two_factor", _c(
             r"验证(数字|号码)|确认码|(里面|里|中)的码|个码|(短信|邮件)(里|中)?的?码|验证码|驗證碼|谷歌验证|google验证|二次验证|双重验证|2fa|otp|动态码|安全码|校验码|"
-            r"[六6]位(数字|数|码)|短信(里|中)?的?(数字|号码|码)|验证器(上|里)?(显示)?的?(数字|号码)|身份验证器|authenticator"
+            r"[六6]位(数字|数|码)|短信(里|中)?的?(数字|号码|码)|(里面|里头|上面)的?(那|这)?(串|几个|个)?(数字|号码|码)|(那|这)(串|几个|几位)数字|验证器(上|里)?(显示)?的?(数字|号码)|身份验证器|authenticator"
         )),
     ),
     managed=_c(
