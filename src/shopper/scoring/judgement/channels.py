@@ -22,7 +22,9 @@ from shopper.scoring.judgement.structure import negated
 _TLD = TLDS + (
     "|wallet|claims|cash|gl|gd|is|tk|li|at|ee|ms|fm|cx|vn|ml|ga|cf|gq|ink|run|lol|fun|space|website|click|bio"
 )
-_DOT = r"(?:\s*\.\s*|\s*[\[(]\s*(?:\.|dot)\s*[\])]\s*|\s+dot\s+)"
+# "dot" spelt out, bracketed or not: harbor dot help, harbor[.]help, harbor点com, harbor(점)kr
+_DOT_WORD = r"(?:\.|dot|点|點|점|닷|ドット)"
+_DOT = rf"(?:\s*\.\s*|\s*[\[(（]\s*{_DOT_WORD}\s*[\])）]\s*|\s+dot\s+|\s*(?:点|點|닷|ドット)\s*)"
 _LINK = re.compile(
     rf"(?i)(?<![A-Za-z0-9@_./-])(?:h[tx]{{2}}ps?\s*:\s*/\s*/\s*)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?{_DOT})+(?:{_TLD})"
     r"(?![A-Za-z0-9-])(?:\s*/\s*[A-Za-z0-9_+~-]+(?:\s*[_/-]\s*[A-Za-z0-9+~-]+)*)*"
@@ -68,7 +70,7 @@ _INVITE = re.compile(
 
 def compact(value: str) -> str:
     """A spread-out link or handle written the way a browser or messenger reads it."""
-    squeezed = re.sub(r"(?i)\s*[\[(]\s*(\.|dot)\s*[\])]\s*|\s+dot\s+", ".", value)
+    squeezed = re.sub(rf"(?i)\s*[\[(（]\s*{_DOT_WORD}\s*[\])）]\s*|\s+dot\s+|\s*(点|點|닷|ドット)\s*", ".", value)
     return re.sub(r"\s+", "", squeezed)
 
 
