@@ -171,9 +171,13 @@ _EN = Cues(
     ),
     remote_app=_c(
         r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
-        r"share (your|the) screen|remote session|remote[- ]access|screen ?control|support app from|\bshare (a |your |the )?(whole |entire |full |desktop )?screen\b|\bscreen ?share|\bpresent (your |the )?screen\b|\baccess to (the|your) (desktop|computer|pc|laptop|phone|device|screen)\b|\b(support|remote|control) tool\b"
+        r"share (your|the) screen|remote session|remote[- ]access|screen ?control|support app from|\bshare (a |your |the )?(whole |entire |full |desktop )?screen\b|\bscreen ?share|\bpresent (your |the )?screen\b|\baccess to (the|your) (desktop|computer|pc|laptop|phone|device|screen)\b|\b(support|remote|control) tool\b|"
+        r"\b(control|take over|takeover) (of )?(your|the) (screen|computer|pc|laptop|device|phone|mouse|desktop)\b|"
+        r"\b(connect|log|remote) (in)?to your (computer|pc|laptop|device|phone|desktop|machine)\b|"
+        r"\baccessibility (permissions?|access|services?|settings)\b|\b\w+\.(exe|apk|dmg|msi)\b|\bapk\b|"
+        r"\b(support|helper|assist|assistance) (app|application|software|program|client)\b"
     ),
-    remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session)\b|\bcode\b"),
+    remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand)\b|\bcode\b"),
     funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(arrived|landed) (in|at|on)\b"),
     funds_choice=_c(r"^(if|when|whenever) you (want|wish|would like|prefer|decide|choose|plan)\b|\bif you'd like\b"),
     benign=_c(r"(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
@@ -229,8 +233,8 @@ _ZH = Cues(
         r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)|(专用|指定|审计|我们的|平台|提供的)的?(地址|钱包|账户)|"
         r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回|放款|出款|(之?后|才能?).{0,8}(到账|提现|提币|出金)"
     ),
-    remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
-    remote_move=_c(r"安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share"),
+    remote_app=_c(r"远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|控制权|无障碍权限|辅助功能权限|apk|\.exe|(连上|连接|控制)(您|你)的(电脑|手机|设备)|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
+    remote_move=_c(r"安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share|给我|交给|连上"),
     funds_done=_c(r"已(经)?(于.{0,12})?(到账|入账|确认|完成|退回|返还|处理)|已于|已成功"),
     funds_choice=_c(r"^(如果|若|假如|要是)?(您|你)(想|希望|打算|计划)(要)?(把|将)"),
     benign=_c(r"(\d|[一二三四五六七八九十])位的?(工单|订单|案件|问题|受理)(编?号|编码)|错误(代)?码|错误代码|报错(代)?码|工单号|订单号|案件号|受理号|参考号|邀请码|推荐码|优惠码|标签|memo|交易哈希|问题编号|后[四4]位|尾号"),
@@ -283,8 +287,8 @@ _KO = Cues(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
         r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|지정한?\s?.{0,4}(지갑|주소)"
     ),
-    remote_app=_c(r"원격|화면\s?공유"),
-    remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔"),
+    remote_app=_c(r"원격|화면\s?공유|(화면\s?)?제어\s?권한|화면\s?제어|지원\s?(앱|프로그램|툴)|접근성\s?권한|apk|\.exe"),
+    remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔|넘겨|받으시|주세요"),
     funds_done=_c(r"(반영|입금|확인|완료|처리|환불)(되었습니다|됐습니다|되었어요|됐어요|된 것으로)"),
     funds_choice=_c(r"싶으시면|원하시면|원하실 경우|싶으실 경우"),
     benign=_c(r"\d\s?자리\s?(의\s?)?(문의|접수|주문|티켓|참조)\s?번호|(오류|에러)\s?코드|(문의|접수|주문|티켓|참조)\s?번호|(초대|추천)\s?코드|태그|메모|(뒷|끝)\s?자리(\s?\d\s?자리)?"),
@@ -340,8 +344,8 @@ _JA = Cues(
         r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*用の?(アドレス|ウォレット|口座)|"
         r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|指定の?.{0,6}(ウォレット|アドレス)"
     ),
-    remote_app=_c(r"遠隔|リモート|画面共有|画面を共有|画面を?見せ"),
-    remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号"),
+    remote_app=_c(r"遠隔|リモート|画面共有|画面を共有|画面を?見せ|操作権限|画面の操作|サポートツール|接続コード|ユーザー補助|アクセシビリティ|apk|\.exe"),
+    remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号|渡して|お渡し|ください"),
     funds_done=_c(r"(反映|着金|入金|確認|完了|返金)(されました|いたしました|しました|済み)"),
     funds_choice=_c(r"(たい|希望される|ご希望の)場合|たいときは"),
     benign=_c(r"(\d|[一二三四五六七八九十])桁の(お問い合わせ|問い合わせ|受付|注文|チケット|参照)番号|エラーコード|エラー番号|お問い合わせ番号|問い合わせ番号|受付番号|注文番号|チケット番号|参照番号|招待コード|紹介コード|タグ|メモ|下[4四]桁|末尾[4四]桁"),
