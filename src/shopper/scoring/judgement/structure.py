@@ -30,7 +30,7 @@ _CONTRAST_END = re.compile(r"(\bbut|ますが|ですが|けど|けれど|けれ�
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
 _TYPING = {
     "en": re.compile(r"\b(enter|type|input|paste|fill( in| out)?|key in|put)\b"),
-    "zh": re.compile(r"输入|填写|填入|粘贴|填进|输进|打在|贴在"),
+    "zh": re.compile(r"输入|填写|填入|粘贴|填进|输进|打在|贴在|提交"),
     "ko": re.compile(r"입력|붙여|기입|적어\s?주|써\s?주"),
     "ja": re.compile(r"入力|貼り付け|貼って|入れて|記入"),
 }
@@ -76,8 +76,10 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
         linked = any(members[0].start <= o < members[-1].end for o in outside)
         # where an entry goes may be named anywhere in the sentence or the one before:
         # "I've sent a secure form in this chat. Please type your phrase into it."
-        towards = linked or bool(c.to_us.search(whole) or c.to_us.search(previous))
-        previous = whole
+        # …but not from a clause that denies it: "不需要把任何信息发给我" names no recipient
+        affirmed = " ".join(m.normalized for m in members if not negated(m.normalized, c))
+        towards = linked or bool(c.to_us.search(affirmed) or c.to_us.search(previous))
+        previous = affirmed
         if _REMOTE_NAMED.search(whole) or c.remote_app.search(whole):
             continue  # "install AnyDesk and give me the code": the tool's code is the remote finding
         if _yes_no_word(whole, c, lang):
