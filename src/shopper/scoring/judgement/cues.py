@@ -145,7 +145,7 @@ _EN = Cues(
         r"everything|savings|tax|margin|amount|transfer|transaction|allowance)\b"
     ),
     funds_move=_c(
-        r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert|approve)"
+        r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert|approve|remit|settle)"
         r"(s|ed|ing|d)?\b|"
         r"\b(paid|sent|moved)\b|\bwithdraw\b|\brequired\b"
     ),
@@ -167,7 +167,7 @@ _EN = Cues(
         r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|"
         r"\bapprov(e|ing) (the|a|our|this) ([\w-]+ ){0,2}contract|\blisted (on|in|below)|"
         r"\bunlock|\brelease|\bactivat|\bunfreez|\bwhitelist|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
-        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\bmatching (deposit|amount|transfer|payment)\b|\b(the )?same amount\b|\bto reverse\b|\b(interim|transit|designated|holding) (wallet|address|account)\b"
+        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\bmatching (deposit|amount|transfer|payment)\b|\b(it|this|that|the withdrawal|your withdrawal|the payout)('ll| will) (go through|be released|be approved|clear)\b|\bclear (your|the) (payout|withdrawal|funds)\b|\bbefore you can (cash out|withdraw)\b|\bso (we|the [\w ]{1,20}) can (release|clear|approve|process)\b|\b(the )?same amount\b|\bto reverse\b|\b(interim|transit|designated|holding) (wallet|address|account)\b"
     ),
     remote_app=_c(
         r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
@@ -178,7 +178,7 @@ _EN = Cues(
         r"\b(support|helper|assist|assistance) (app|application|software|program|client)\b"
     ),
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand)\b|\bcode\b"),
-    funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(arrived|landed) (in|at|on)\b"),
+    funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now|will be) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b\d+ (block |network )?confirmations\b|\b(arrived|landed) (in|at|on)\b"),
     funds_choice=_c(r"^(if|when|whenever) you (want|wish|would like|prefer|decide|choose|plan)\b|\bif you'd like\b"),
     benign=_c(r"(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
 )
@@ -279,13 +279,13 @@ _KO = Cues(
     warning=_c(r"사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신|(하셨|했|셨)다고|무시|(달라는|라는|하라는)\s?(요청|요구|연락|메시지)"),
     conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
     anaphor=_c(r"그것|그걸|이것|이걸|해당|누락\s?항목|해당\s?항목"),
-    funds_value=_c(r"자산|자금(?!\s?비밀번호)|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
-    funds_move=_c(r"옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
+    funds_value=_c(r"같은\s?금액|자산|자금(?!\s?비밀번호)|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
+    funds_move=_c(r"맡겨|잠가|잠그|추가\s?입금|옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
     funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?|새\s?|콜드\s?)?(지갑|월렛|주소|계좌)|본인\s?명의|새\s?지갑(을|를)?\s?(만들|생성)"),
     funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|송금\s?주소\s?(를|을)?\s?받"),
     funds_target=_c(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
-        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|지정한?\s?.{0,4}(지갑|주소)"
+        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|출금(이|을)?\s?(가능|승인|해\s?드립|됩니다)|처리됩니다|관리\s?계좌|지정한?\s?.{0,4}(지갑|주소)"
     ),
     remote_app=_c(r"원격|화면\s?공유|(화면\s?)?제어\s?권한|화면\s?제어|지원\s?(앱|프로그램|툴)|접근성\s?권한|apk|\.exe"),
     remote_move=_c(r"설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔|넘겨|받으시|주세요"),
@@ -329,20 +329,20 @@ _JA = Cues(
     self_side=_c(r"(公式)?アプリ|ログイン画面|ご自身|ご自分|新しいスマホ|端末で|ご本人のみ|オフライン|紙に|(出金|ログイン|セキュリティ|設定|入金)(画面|ページ)|書き留め|控えて|保管"),
     negation=_c(r"ない|ません|ず[、。に]|ことは(一切)?な|なく[、。]|決して|禁止|控えて|お控え|絶対に|不要"),
     negation_ignore=_c(
-        r"ご心配なく|心配(しないで|なさらず|いりません)|申し訳(ありません|ございません)|すみません|かまいません|構いません|"
+        r"(いただか|し|ていただか|なさら)ないと(.{0,10}(できません|できない))?|なければ(.{0,10}(できません|なりません))?|ご心配なく|心配(しないで|なさらず|いりません)|申し訳(ありません|ございません)|すみません|かまいません|構いません|"
         r"問題ありません|できない場合|届かない|反映されない|ログインできない"
     ),
     warning=_c(r"詐欺|なりすまし|偽|フィッシング|名乗る|公式.{0,10}ではありません|盗|誰か.{0,12}(求め|尋ね|聞)|とおっしゃ|とのこと|無視"),
     conditional=_c(r"^(もし)|(場合は?|たら|れば)$"),
     anaphor=_c(r"それ|これ|そちら|不足項目|該当項目|上記"),
-    funds_value=_c(r"資産|資金(?!パスワード)|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
-    funds_move=_c(r"移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
+    funds_value=_c(r"同額|資産|資金(?!パスワード)|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
+    funds_move=_c(r"追加入金|預けて|預け入れ|ロック|納付|移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
     funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(新しい|コールド)?(ウォレット|アドレス|口座)|ご自身で管理|新しいウォレットを(作成|作って|作り)"),
     funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離|セキュア)の?\s?(ウォレット|アドレス)|送金先アドレスを\s?(お)?受け取"),
     funds_target=_c(
         r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
         r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*用の?(アドレス|ウォレット|口座)|"
-        r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|指定の?.{0,6}(ウォレット|アドレス)"
+        r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|出金(いたします|できません|できます|が可能|を承認|されます)|契約を承認|承認いたします|反映されます|お返し|管理口座|指定の?.{0,6}(ウォレット|アドレス)"
     ),
     remote_app=_c(r"遠隔|リモート|画面共有|画面を共有|画面を?見せ|操作権限|画面の操作|サポートツール|接続コード|ユーザー補助|アクセシビリティ|apk|\.exe"),
     remote_move=_c(r"インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号|渡して|お渡し|ください"),

@@ -202,7 +202,8 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
             continue
         if not strong and customers_own_move(whole, c):
             continue
-        mover = next((m for m in members if c.funds_move.search(m.normalized)), members[0])
+        # the ask comes last: "出金限度額が足りませんので、保証金を追加入金いただければ…"
+        mover = next((m for m in reversed(members) if c.funds_move.search(m.normalized)), members[0])
         aimed = [m for m in members if c.funds_target.search(c.funds_self.sub(" ", m.normalized))]
         if aimed and all(negated(m.normalized, c) for m in aimed) and not strong:
             continue  # "withdraw to your own wallet; there is no need to move to any 'transit wallet'"
