@@ -39,8 +39,8 @@ _HANDLE = re.compile(
 _PHONE = re.compile(r"(?<![0-9A-Za-z])\+?\d[\d\s().-]{7,16}\d(?![0-9A-Za-z])")
 _MESSENGER = re.compile(
     r"(?i)(?<![A-Za-z])(telegram|tg|whatsapp|wechat|weixin|signal|discord|skype|kakao ?(?:talk)?|viber|zalo|line|"
-    r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm)"
-    r"(?![A-Za-z])|电报|飞机|纸飞机|微信|vx|qq|钉钉|企业微信|飞书|카카오톡|카톡|오픈\s?채팅|오픈채팅방|텔레그램|왓츠앱|위챗|"
+    r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm|wickr|simplex|session app|botim|potato chat|bat messenger)"
+    r"(?![A-Za-z])|电报|飞机|纸飞机|微信|vx|qq|钉钉|企业微信|飞书|蝙蝠|土豆聊天|potato|陌陌|易信|카카오톡|카톡|오픈\s?채팅|오픈채팅방|텔레그램|왓츠앱|위챗|"
     r"네이버\s?밴드|밴드|라인|디스코드|딩톡|ディントーク|바이버|시그널|스카이프|잘로|ヴァイバー|シグナル|テレグラム|ライン|ワッツアップ|カカオトーク|ディスコード|オープンチャット|"
     r"(?<![A-Za-z])LINE(?![A-Za-z])"
 )
