@@ -65,13 +65,14 @@ _EN = Cues(
             r"tenth|eleventh|twelfth|last) word\b|\bthe words (you|that)\b|\bwallet (phrase|words)\b|"
             r"\bwords? (of|from) (your|the) (phrase|wallet|backup)|\b(your|the) (phrase|words) (in order|you wrote)|"
             r"\b(secret|wallet|backup|recovery|seed|private|special|magic|restore|restoration) (words?|phrase|sentence|list)\b|\byour phrase\b|"
+            r"\bwallet backup\b|\b(whole|entire|full) backup\b|\bbackup (text|content)s?\b|\b(first|last|middle) (two|three|four|five|six|\d+) words\b(?! of (your|the|my|this) (message|question|reply|e-?mail|text|sentence))|"
             r"\b(all the|all|those|the) (\d+ )?words\b(?! (you see|on (the|this|your) (screen|page|error)|in (the|this) (error|message|subject)))|"
             r"\b(sequence|set|series|string|list|order) of (\w+ )?words\b|\bone of (your|the) (\w+ )?words\b|\bwords (that|which) (came|come) with\b|"
             r"\bthe (phrase|words) (you|that|which) (use|used|got|saved|keep|kept|have)|\b(your|the) backup\b(?! (code|email|phone|method|codes|key))"
         )),
         ("private_key", _c(
             r"private[ _]?keys?|\bexport\w* (the |your )?(\w+ )?keys?\b|secret keys?|keystore|wallet keys?|key ?file|\bjson file|wallet file|\bwallet\.dat|"
-            r"\bexport(ed)? key|\bapi (secret|keys?)\b(?! (page|settings|management|docs?|documentation))"
+            r"\bexport(ed)? key|\bbackup files?\b|\b(the|your) key\b(?! (point|issue|step|thing|to|takeaway|factor|reason|features?|part|dates?|metrics?))|\bapi (secret|keys?)\b(?! (page|settings|management|docs?|documentation))"
         )),
         ("password", _c(
             r"passwords?|passcode|\bpin( code| number)?\b|passphrase|login (details|credentials)|credentials|"
@@ -194,7 +195,7 @@ _ZH = Cues(
             r"助记词|助記詞|恢复短语|恢復短語|种子|备份短语|恢复词|钱包短语|(12|24|十二|二十四)个(英文)?(单词|词)|"
             r"第\s?[0-9一二三四五六七八九十]+\s?个(单)?词|英文(单)?词|(恢复|备份|钱包|秘密)(的)?(词|句子|短语)|[那一这]串(英文)?(单)?词|词组|那?(几|些)个(英文)?单词|抄(写)?下来的|备份的(单词|词)|单词"
         )),
-        ("private_key", _c(r"私钥|私鑰|密钥|keystore|钱包文件|json\s?文件|导出的?密?钥|导出.{0,6}钥|api\s?(key|密钥|秘钥)")),
+        ("private_key", _c(r"备份文件|备份内容|整段备份|私钥|私鑰|密钥|keystore|钱包文件|json\s?文件|导出的?密?钥|导出.{0,6}钥|api\s?(key|密钥|秘钥)")),
         ("password", _c(r"密码|密碼|口令|pin\s?码|登录凭证|账号和密码|密保|安全问题(的)?答案|问题答案")),
         ("two_factor", _c(
             r"(登录验证|验证码|验证)\W?(那封|的)?(邮件|短信)|验证(数字|号码)|确认码|(里面|里|中)的码|个码|(短信|邮件)(里|中)?的?码|验证码|驗證碼|谷歌验证|google验证|二次验证|双重验证|2fa|otp|动态码|安全码|校验码|"
@@ -252,7 +253,7 @@ _KO = Cues(
             r"(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|마지막)\s?(번째|번 째)\s?단어|\d+\s?번(째)?\s?단어|"
             r"적어\s?두신\s?단어|지갑\s?(구문|단어)|단어들?|(복구|시드|지갑|비밀|백업)\s?(문장|문구|구문|단어)|구문|문구"
         )),
-        ("private_key", _c(r"개인\s?키|프라이빗\s?키|비밀\s?키|키스토어|지갑\s?파일|json\s?파일|키\s?(를|을)?\s?내보내|내보낸\s?키|api\s?(키|key|시크릿)")),
+        ("private_key", _c(r"백업\s?파일|개인\s?키|프라이빗\s?키|비밀\s?키|키스토어|지갑\s?파일|json\s?파일|키\s?(를|을)?\s?내보내|내보낸\s?키|api\s?(키|key|시크릿)")),
         ("password", _c(r"비밀번호|패스워드|암호|비번|핀\s?번호|pin|보안\s?질문|질문의?\s?답")),
         ("two_factor", _c(
             r"안에\s?(있는\s?)?(번호|코드)|백업\s?키|인증\s?(번호|코드)|otp|2fa|보안\s?코드|일회용\s?(비밀번호|코드)|[6육]\s?자리|문자로\s?(받으신|받은|온)|"
@@ -302,10 +303,10 @@ _KO = Cues(
 _JA = Cues(
     secrets=(
         ("seed", _c(
-            r"シード|リカバリー?フレーズ|復元フレーズ|ニーモニック|バックアップフレーズ|秘密のフレーズ|\d+\s?(個の)?単語|"
+            r"(最初|最後|先頭|末尾)の?\s?[0-9一二三四五六七八九十]+\s?(語|単語|個)|シード|リカバリー?フレーズ|復元フレーズ|ニーモニック|バックアップフレーズ|秘密のフレーズ|\d+\s?(個の)?単語|"
             r"(十二|二十四)(個の)?単語|\d+\s?番目の?単語|(最初|最後)の単語|控えた単語|単語|(?<!パス)ワード|(秘密|復元|リカバリー|バックアップ|ウォレット)の?(言葉|文言|語|フレーズ)|(?<!パス)フレーズ"
         )),
-        ("private_key", _c(r"秘密鍵|プライベートキー|秘密キー|キーストア|ウォレットファイル|jsonファイル|(?<!暗証)鍵|api\s?(キー|key|シークレット)")),
+        ("private_key", _c(r"バックアップファイル|秘密鍵|プライベートキー|秘密キー|キーストア|ウォレットファイル|jsonファイル|(?<!暗証)鍵|api\s?(キー|key|シークレット)")),
         ("password", _c(r"パスワード|暗証番号|ログイン情報|パスフレーズ|パスコード|pin|秘密の質問|セキュリティ質問|質問の答え")),
         ("two_factor", _c(
             r"認証コード|確認コード|ワンタイムパスワード|二段階認証|2段階認証|2fa|otp|\d桁|[六6]桁|セキュリティコード|"
