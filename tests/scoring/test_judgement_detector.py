@@ -44,7 +44,7 @@ def _test_split_cells() -> dict[tuple[str, str], Any]:
     return dict(cells)
 
 
-@pytest.mark.xfail(strict=True, reason="the shipped detector misses the targets in 20 of 32 test-split "
+@pytest.mark.xfail(strict=True, reason="the shipped detector misses the targets in 19 of 32 test-split "
                    "figures (README: 'How the safety criteria read a text'); strict: it fails loudly "
                    "once every cell meets them, so this mark is then removed")
 def test_shipped_detector_meets_the_targets_on_the_test_split() -> None:
@@ -59,7 +59,7 @@ def test_shipped_detector_meets_the_targets_on_the_test_split() -> None:
 # small margin: a floor against regressions until the targets above are met. The older rules
 # stay under it in most cells (their recall is 0.07-0.41 for funds, 0.40-0.55 for secrets).
 FLOOR_RECALL = {"secret": 0.72, "unofficial": 0.80, "funds": 0.68, "remote": 0.90}
-CEILING_FALSE_ALARMS = 0.08
+CEILING_FALSE_ALARMS = 0.06
 
 
 def test_shipped_detector_holds_what_it_reached_on_the_test_split() -> None:
