@@ -129,7 +129,7 @@ _EN = Cues(
     please_if=_c(r"^(if|when) you (can |could )?(send|give|tell|forward|share|dm|read)\b[^,]* (me|us)\b"),
     except_me=_c(r"\b(except|other than|apart from|besides|but)\b[^.]{0,40}\b(me|us|agent|support|staff|official)\b"),
     self_side=_c(
-        r"\b(official )?(app|application)\b|\blogin page|\bsign-in page|\bwhen prompted|\bprompts you|\byourself\b|"
+        r"\b(official )?(app|application)\b|\blogin page|\b(logging|signing) in (from|on)\b|\bat (login|sign-in)\b|\bsign-in page|\bwhen prompted|\bprompts you|\byourself\b|"
         r"\byour own\b|\bon your (phone|device)|\bnew (phone|device)|\bonly you\b|\bsafe place|\boffline\b|\bpaper\b|\b(withdrawal|login|sign-in|security|settings|account|deposit) (page|screen|tab)\b|\bwrite (it |them )?down\b|\bkeep (it|them)\b|\bstore (it|them)\b"
     ),
     negation=_c(r"\b(never|not|no|nobody|no one|none|neither|nor|cannot|without|avoid|refuse)\b|n't\b"),
@@ -221,7 +221,7 @@ _ZH = Cues(
     to_me=_c(r"给我|发我|告诉我|报给我|我这|给客服|私信给我|给我们"),
     please_if=_c(r"x^"),
     except_me=_c(r"除了?.{0,8}(以外|之外)|除了.{0,10}(我|我们|官方|客服|本平台)"),
-    self_side=_c(r"(官方)?app|应用|登录页|登录界面|自己|自行|本人|新手机|设备上|离线|纸上|只有您|(提币|提现|登录|安全|设置|账户|充值)(页面|界面|页)|抄下|写下|保管|保存"),
+    self_side=_c(r"(新设备|新設備|新手机)?登录(时|需要|要)|提现(时|前)|(官方)?app|应用|登录页|登录界面|自己|自行|本人|新手机|设备上|离线|纸上|只有您|(提币|提现|登录|安全|设置|账户|充值)(页面|界面|页)|抄下|写下|保管|保存"),
     negation=_c(r"不|勿|(?<![识区类级特个分告性差])别|禁止|无需|没有|绝非|从未|切勿|千万别|无法"),
     negation_ignore=_c(
         r"不好意思|不便|不同|不断|不少|不仅|不错|不用担心|不要担心|别担心|不客气|没问题|不久|如果无法|若无法|无法登录|不了解|"
@@ -279,7 +279,7 @@ _KO = Cues(
     to_me=_c(r"(저에게|제게|저한테|저희에게|상담원에게)(?!\s?(신고|문의|연락))"),
     please_if=_c(r"주시면|주신다면"),
     except_me=_c(r"(저|저희|상담원|공식|직원)[^.]{0,12}(외에는|외엔|말고는|제외하고)"),
-    self_side=_c(r"(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이|(출금|로그인|보안|설정|입금)\s?(화면|페이지)|적어\s?두|보관"),
+    self_side=_c(r"로그인\s?(하려면|시|할\s?때)|출금\s?(시|전)|(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이|(출금|로그인|보안|설정|입금)\s?(화면|페이지)|적어\s?두|보관"),
     negation=_c(r"않|마세요|마십시오|말아|말고|(?<![가-힣])못|절대|금지|없습니다|없어요|아닙니다|마시|(?<![가-힣])안\s"),
     negation_ignore=_c(r"걱정\s?(하지\s?)?(마시고|마세요|마)|죄송|망설이지|안\s?(되시|되면|될|돼|되는)|못\s?(하시|하면|했)"),
     warning=_c(r"사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신|(하셨|했|셨)다고|무시|(달라는|라는|하라는)\s?(요청|요구|연락|메시지)"),
@@ -332,7 +332,7 @@ _JA = Cues(
     to_me=_c(r"私に|こちらに|当方に|担当者に"),
     please_if=_c(r"(いただ|下さ|くださ)(けれ|れ)ば|いただけたら|くだされば|もらえれば|もらえたら"),
     except_me=_c(r"(私|当社|弊社|サポート|スタッフ|担当者|公式)[^。]{0,10}以外"),
-    self_side=_c(r"(公式)?アプリ|ログイン画面|ご自身|ご自分|新しいスマホ|端末で|ご本人のみ|オフライン|紙に|(出金|ログイン|セキュリティ|設定|入金)(画面|ページ)|書き留め|控えて|保管"),
+    self_side=_c(r"ログイン(には|時|する際)|出金(時|前|の際)|(公式)?アプリ|ログイン画面|ご自身|ご自分|新しいスマホ|端末で|ご本人のみ|オフライン|紙に|(出金|ログイン|セキュリティ|設定|入金)(画面|ページ)|書き留め|控えて|保管"),
     negation=_c(r"ない|ません|ず[、。に]|ことは(一切)?な|なく[、。]|決して|禁止|控えて|お控え|絶対に|不要"),
     negation_ignore=_c(
         r"(いただか|し|ていただか|なさら)ないと(.{0,10}(できません|できない))?|なければ(.{0,10}(できません|なりません))?|ご心配なく|心配(しないで|なさらず|いりません)|申し訳(ありません|ございません)|すみません|かまいません|構いません|"

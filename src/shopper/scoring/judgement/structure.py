@@ -80,6 +80,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
         affirmed = " ".join(m.normalized for m in members if not negated(m.normalized, c))
         towards = linked or bool(c.to_us.search(affirmed) or c.to_us.search(previous))
         previous = affirmed
+        self_service = bool(c.self_side.search(affirmed))
         if _REMOTE_NAMED.search(whole) or c.remote_app.search(whole):
             continue  # "install AnyDesk and give me the code": the tool's code is the remote finding
         if _yes_no_word(whole, c, lang):
@@ -120,7 +121,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             # the phrase or a key typed anywhere but the customer's own wallet is given away
             typed = kinds[:1] in (["seed"], ["private_key"]) and bool(_TYPING[lang].search(reading))
             towards_here = towards or typed
-            if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked, towards_here):
+            if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked, towards_here, self_service, _TYPING[lang]):
                 found.append(Finding("secret", kinds[0], text[start : part.end], start, part.end))
             asking = not kinds and not clause_negated and not c.ours.search(n)  # "我这边已经重新提交了" is done
             pending = part if asking and (_moves(n, c) or c.need.search(n)) else None
@@ -163,7 +164,11 @@ def _yes_no_word(whole: str, c: Cues, language: str) -> bool:
     return bool(_YES_NO.search(whole)) and not negated(c.managed.sub(" ", whole), c)
 
 
-def _asks(normalized: str, c: Cues, warned: bool, linked: bool, towards: bool = False) -> bool:
+def _asks(normalized: str, c: Cues, warned: bool, linked: bool, towards: bool = False,
+          self_service: bool = False, typing: re.Pattern[str] | None = None) -> bool:
+    """Does this clause ask for the secret it names? ``self_service``: its sentence sends the
+    customer to the official app or page with no recipient ("在App里完成人脸验证，然后重新输入资金
+    密码提交即可"), so an entry there is theirs."""
     normalized = c.ours.sub(" ", normalized)
     disclose = bool(c.disclose.search(normalized))
     if c.conditional.search(normalized) and not c.please_if.search(normalized):
@@ -173,12 +178,12 @@ def _asks(normalized: str, c: Cues, warned: bool, linked: bool, towards: bool = 
     bad_recipient = linked or bool(c.to_us.search(normalized))
     if disclose:
         return True  # give, tell, read out: whatever app the secret comes from, it goes to someone
-    self_side = bool(c.self_side.search(normalized)) and not bad_recipient
+    self_side = bool(c.self_side.search(normalized) or (self_service and not towards)) and not bad_recipient
     if self_side:
         return False  # enter it in the official app yourself
     entered_here = bool(c.enter.search(normalized)) and (bad_recipient or towards)
-    if c.enter.search(normalized) and not entered_here:
-        return False  # "logging in from a new device needs the e-mail code entered": the app asks, not us
+    if typing and typing.search(normalized) and not entered_here:
+        return False  # "新设备登录需要输入邮箱验证码": typed with no one to receive it, the app asks
     return bool(c.need.search(normalized)) or entered_here
 
 
