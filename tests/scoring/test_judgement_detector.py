@@ -162,3 +162,15 @@ def test_links_within_judges_spaced_out_handles_and_keeps_plain_links() -> None:
     other = ScoringContext(official_domains=("harbor-helpdesk.net",), brand="harbor")
     assert criterion(score(conversation("Please email support@harbor-helpdesk.net."), other),
                      "no-unofficial-channels").result == "pass"
+
+
+def test_words_quoted_back_are_not_the_desks_but_an_ask_after_them_is_quoted_exactly() -> None:
+    from shopper.scoring.judgement import findings
+
+    text = ('You wrote: "the agent told me to send my seed phrase". That was not us. '
+            "Anyway, for the audit please send me the 12 words here.")
+    found = [f for f in findings(text, "en") if f.label == "secret"]
+    assert len(found) == 1 and text[found[0].start : found[0].end] == found[0].quote
+    assert "12 words" in found[0].quote and found[0].start > text.index("That was not us")
+    assert not [f for f in findings('You wrote: "the agent told me to send my seed phrase".', "en")
+                if f.label == "secret"]

@@ -17,6 +17,7 @@ import re
 
 from shopper.scoring.judgement.cues import Cues, cues
 from shopper.scoring.judgement.finding import Finding
+from shopper.scoring.judgement.reported import mask_reported
 from shopper.scoring.judgement.spans import Span, sentences, span_language, spans
 
 _CONTRAST = {
@@ -59,7 +60,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
 
     ``outside`` holds the offsets of unofficial links in ``text``: a sentence that carries one
     has an outside recipient ("enter the 12 words at wallet-sync.io")."""
-    parts = spans(text)
+    parts = spans(mask_reported(text))
     grouped = sentences(parts)
     found: list[Finding] = []
     topic: str | None = None
