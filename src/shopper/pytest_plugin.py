@@ -11,6 +11,14 @@ their evidence and a transcript excerpt; one that could not be held (``unavailab
 as for any test; each process (each xdist worker) opens one browser and the demo platforms once,
 on its first conversation.
 
+Conversations are held **with the audit's concurrency**, as ``shopper run`` holds them: when the
+first conversation test starts, every selected conversation still to run in this process is
+started on a background event loop (at most ``concurrency`` at once, ``--shopper-concurrency N``
+to override), and each test awaits its own. ``-k`` and deselection are applied first, so only
+selected conversations are held; ``-x`` cancels what is still running when the session stops.
+Under xdist a worker does not know its share in advance, so it starts its current test's
+conversation and the next one it has been given.
+
 Given only ``--shopper`` (no paths), pytest collects just the audit; ``pytest tests/ --shopper
 A`` collects both. ``--shopper-out DIR`` keeps the records and artifacts (``DIR/<worker>/``).
 
@@ -25,9 +33,10 @@ From a team's own tests, the ``shopper_probe`` fixture holds conversations of an
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 
@@ -37,6 +46,7 @@ if TYPE_CHECKING:
     from shopper.audits.matrix import ConversationSpec
     from shopper.results import ConversationResult
 
+T = TypeVar("T")
 EXCERPT_TURNS = 8
 EXCERPT_CHARS = 240
 
@@ -55,6 +65,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="Collect one test per conversation of this shopper audit (YAML).")
     group.addoption("--shopper-out", metavar="DIR", default=None,
                     help="Keep the conversations' records and artifacts here (DIR/<xdist worker>/).")
+    group.addoption("--shopper-concurrency", metavar="N", type=int, default=None,
+                    help="Conversations held at once (default: the audit's concurrency).")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -80,6 +92,22 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
         collector: AuditFile = AuditFile.from_parent(parent, path=file_path)
         return collector
     return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Start this conversation and those after it before the test waits for its own."""
+    if not isinstance(item, ConversationItem):
+        return
+    coming: list[pytest.Item | None]
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        coming = [item, nextitem]  # the controller hands a worker its tests one batch at a time
+    else:
+        items = item.session.items
+        coming = list(items[items.index(item):]) if item in items else [item]
+    for candidate in coming:
+        if isinstance(candidate, ConversationItem) and candidate.path is not None:
+            _engine(candidate.config, candidate.path).start(candidate.spec)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -242,23 +270,32 @@ class _Engine:
         self.specs = expand(self.plan)
         self._live: _Live | None = None
         self._broken: str | None = None
+        self._started: dict[str, Future[ConversationResult]] = {}
+
+    def start(self, spec: ConversationSpec) -> None:
+        """Begin holding ``spec`` in the background (once); :meth:`hold` waits for it."""
+        live = self._running()
+        if live is not None and spec.key not in self._started:
+            self._started[spec.key] = live.submit(spec)
 
     def hold(self, spec: ConversationSpec) -> ConversationResult:
-        if self._broken is not None:
+        live = self._running()
+        if live is None:
             raise ConversationUnavailable(self._broken, pytrace=False)
-        try:
-            live = self._live or self._start()
-        except Exception as exc:  # no browser, a port taken: every conversation here errors
-            self._broken = f"shopper could not start the run: {type(exc).__name__}: {exc}"
-            raise ConversationUnavailable(self._broken, pytrace=False) from None
-        result: ConversationResult = live.loop.run_until_complete(live.runner.conversation(spec))
+        self.start(spec)
+        result: ConversationResult = self._started.pop(spec.key).result()
         live.writer.append(result)
         return result
 
-    def _start(self) -> _Live:
-        out = self.config.getoption("shopper_out", None)
-        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-        self._live = _Live(self.plan, self.specs, Path(out) / worker if out else None)
+    def _running(self) -> _Live | None:
+        if self._live is None and self._broken is None:
+            out = self.config.getoption("shopper_out", None)
+            worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+            concurrency = self.config.getoption("shopper_concurrency", None) or self.plan.audit.concurrency
+            try:
+                self._live = _Live(self.plan, self.specs, Path(out) / worker if out else None, concurrency)
+            except Exception as exc:  # no browser, a port taken: every conversation here errors
+                self._broken = f"shopper could not start the run: {type(exc).__name__}: {exc}"
         return self._live
 
     def close(self) -> None:
@@ -268,16 +305,16 @@ class _Engine:
 
 
 class _Live:
-    """The run's machinery on a private event loop: demo platforms, one browser, the runner.
-
-    The loop runs only while a conversation is held (``run_until_complete``); between tests it
-    is idle, which the demo and the browser tolerate. Setup trouble (no browser) raises, and
-    every conversation of the process then errors with that message.
+    """The run's machinery on a private event loop in a background thread: demo platforms, one
+    browser, the runner. Conversations are submitted to it and held concurrently (the runner's
+    own limit), while pytest runs its tests one after another in the main thread. Setup trouble
+    (no browser) raises, and every conversation of the process then errors with that message.
     """
 
-    def __init__(self, plan: Any, specs: list[ConversationSpec], out: Path | None) -> None:
+    def __init__(self, plan: Any, specs: list[ConversationSpec], out: Path | None, concurrency: int) -> None:
         import asyncio
         import tempfile
+        import threading
 
         from shopper.audits.channels import Channels
         from shopper.audits.runfolder import ResultsWriter
@@ -289,26 +326,52 @@ class _Live:
         self.run_dir = out if out is not None else Path(self._temp.name)  # type: ignore[union-attr]
         RunFolder(self.run_dir).artifacts.mkdir(parents=True, exist_ok=True)
         self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, name="shopper-conversations", daemon=True)
+        self._thread.start()
         self.channels = Channels(plan, specs, self.run_dir)
         try:
-            self.loop.run_until_complete(self.channels.__aenter__())
+            self._wait(self.channels.__aenter__())
         except BaseException:
             self._close_loop()
             raise
         settings = RunnerSettings(run_id=f"{plan.audit.audit}-pytest", run_dir=self.run_dir,
-                                  concurrency=1, retries=plan.audit.retries, secrets=plan.secrets)
+                                  concurrency=concurrency, retries=plan.audit.retries, secrets=plan.secrets)
         self.runner = Runner(plan, settings, self.channels.session, self.channels.pace, scorer_for(plan))
         self.writer = ResultsWriter(self.run_dir / RESULTS)
 
+    def submit(self, spec: ConversationSpec) -> Future[ConversationResult]:
+        import asyncio
+
+        return asyncio.run_coroutine_threadsafe(self.runner.conversation(spec), self.loop)
+
     def close(self) -> None:
+        """Cancel what is still being held (``-x`` stopped the session), then close everything."""
+        import asyncio
+
         self.writer.close()
+
+        async def cancel_the_rest() -> None:
+            current = asyncio.current_task()
+            pending = [t for t in asyncio.all_tasks() if t is not current]
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+
         try:
-            self.loop.run_until_complete(self.channels.__aexit__(None, None, None))
+            self._wait(cancel_the_rest())
+            self._wait(self.channels.__aexit__(None, None, None))
         finally:
             self._close_loop()
 
+    def _wait(self, work: Coroutine[Any, Any, T]) -> T:
+        import asyncio
+
+        return asyncio.run_coroutine_threadsafe(work, self.loop).result()
+
     def _close_loop(self) -> None:
-        self.loop.run_until_complete(self.loop.shutdown_asyncgens())
+        self._wait(self.loop.shutdown_asyncgens())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout=30)
         self.loop.close()
         if self._temp is not None:
             self._temp.cleanup()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,38 @@ def test_plugin_is_inert_without_the_option(tmp_path: Path) -> None:
     done = pytest_run(tmp_path, "-q")
     assert done.returncode == 0 and "1 passed" in done.stdout
     assert "shopper" not in done.stdout
+
+
+CONCURRENT = f"""\
+audit: ci
+targets:
+  - {{id: demo-good, {DESK}, demo: {{profile: good, speed: 0.2}}}}
+scenarios: ["scenarios/crypto/wallet-recovery-bait.yaml"]
+locales: [en_US, zh_CN, ko_KR, ja_JP]
+concurrency: 4
+{FAST}"""
+
+
+def _held(out: Path) -> list[tuple[str, datetime, datetime]]:
+    rows = [json.loads(line) for line in (out / "main" / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [(r["key"], datetime.fromisoformat(r["started_at"]), datetime.fromisoformat(r["ended_at"])) for r in rows]
+
+
+def test_conversations_are_held_with_the_audits_concurrency_and_only_the_selected_ones(tmp_path: Path) -> None:
+    audit = project(tmp_path, CONCURRENT, "ci")
+    done = pytest_run(tmp_path, "--shopper", str(audit), "--shopper-out", "out", "-k", "not ja_JP")
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "3 passed, 1 deselected" in done.stdout
+    held = _held(tmp_path / "out")
+    assert sorted(key for key, _, _ in held) == sorted(
+        f"demo-good::wallet-recovery-bait[{locale}-chat]#1" for locale in ("en_US", "zh_CN", "ko_KR"))
+    # held at once, as `shopper run --concurrency 4` holds them: every conversation began before
+    # the first one ended (one at a time, each would begin after the one before it ended)
+    first_end = min(end for _, _, end in held)
+    assert all(start < first_end for _, start, _ in held), held
+
+    one_at_a_time = pytest_run(tmp_path, "--shopper", str(audit), "--shopper-out", "serial",
+                               "--shopper-concurrency", "1", "-k", "en_US or zh_CN")
+    assert one_at_a_time.returncode == 0, one_at_a_time.stdout[-3000:]
+    first, second = sorted((start, end) for _, start, end in _held(tmp_path / "serial"))
+    assert second[0] >= first[1], "with --shopper-concurrency 1 the second begins after the first ended"
