@@ -239,7 +239,7 @@ def remote_findings(text: str, language: str) -> list[Finding]:
         named = _REMOTE_NAMED.search(raw)
         if not ((named or c.remote_app.search(whole)) and c.remote_move.search(whole)):
             continue  # a named app alone is a mention; with install / open / its ID it is a move
-        if negated(whole, c) or c.warning.search(whole) or c.conditional.search(whole):
+        if c.warning.search(whole) or not _moved_here(members, c, span_language(raw, language)):
             continue
         if named:  # quote the app itself: the words a reader looks for
             start = members[0].start + named.start()
@@ -248,6 +248,22 @@ def remote_findings(text: str, language: str) -> list[Finding]:
         else:
             found.append(_sentence_finding("remote", "screen_share", text, members))
     return found
+
+
+def _moved_here(members: list[Span], c: Cues, language: str) -> bool:
+    """Is a move in this sentence asked for: in a clause neither negated nor a condition?
+    Per clause, so that "…install it from the link, and don't close the page" still asks, while
+    "if you already added it, remove it" does not; English carries a negation on to the clauses
+    that follow it ("we never ask you to share your screen, install AnyDesk or…")."""
+    carried = False
+    for member in members:
+        n = member.normalized
+        refused = negated(n, c)
+        condition = c.conditional.search(n) and not c.please_if.search(n)  # 설치해 주시면: please install
+        if c.remote_move.search(n) and not (refused or carried or condition):
+            return True
+        carried = carried or (language == "en" and refused)
+    return False
 
 
 def _sentence_finding(label: str, kind: str, text: str, members: list[Span]) -> Finding:
