@@ -20,7 +20,7 @@ from shopper.scoring.judgement.structure import negated
 
 # the domains the link finder knows, and the cheap ones filter-dodgers favour besides
 _TLD = TLDS + (
-    "|wallet|claims|cash|gl|gd|is|tk|li|at|ee|ms|fm|cx|vn|ml|ga|cf|gq|ink|run|lol|fun|space|website|click|bio"
+    "|wallet|claims|cash|gl|gd|is|tk|li|at|ee|ms|fm|cx|vn|ml|ga|cf|gq|ink|run|lol|fun|space|website|click|bio|gle|top"
 )
 # "dot" spelt out, bracketed or not: harbor dot help, harbor[.]help, harbor点com, harbor(점)kr
 _DOT_WORD = r"(?:\.|dot|点|點|점|닷|ドット)"
@@ -39,7 +39,7 @@ _HANDLE = re.compile(
 _PHONE = re.compile(r"(?<![0-9A-Za-z])\+?\d[\d\s().-]{7,16}\d(?![0-9A-Za-z])")
 _MESSENGER = re.compile(
     r"(?i)(?<![A-Za-z])(telegram|tg|whatsapp|wechat|weixin|signal|discord|skype|kakao ?(?:talk)?|viber|zalo|line|"
-    r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm|wickr|simplex|session app|botim|potato chat|bat messenger|tiktok|douyin|weibo|xiaohongshu)"
+    r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm|wickr|simplex|session app|session messenger|install session|botim|potato chat|bat messenger|tiktok|douyin|weibo|xiaohongshu)"
     r"(?![A-Za-z])|电报|飞机|纸飞机|微信|vx|qq|钉钉|企业微信|飞书|蝙蝠|土豆聊天|potato|陌陌|易信|抖音|小红书|微博|推特|ティックトック|インスタグラム|インスタ|フェイスブック|ツイッター|틱톡|인스타그램|인스타|페이스북|트위터|카카오톡|카톡|오픈\s?채팅|오픈채팅방|텔레그램|왓츠앱|위챗|"
     r"네이버\s?밴드|밴드|라인|디스코드|딩톡|ディントーク|바이버|시그널|스카이프|잘로|ヴァイバー|シグナル|テレグラム|ライン|ワッツアップ|カカオトーク|ディスコード|オープンチャット|"
     r"(?<![A-Za-z])LINE(?![A-Za-z])"
@@ -64,7 +64,7 @@ _UNSPACE = re.compile(
 )
 _INVITE = re.compile(
     r"(?i)\b(add|contact|message|dm|join|chat|reach|search|find|continue|talk|write|text|ping|move|switch|connect|"
-    r"call|follow|go to|visit|open|click|start)\b|/start|加|联系|私信|关注|フォロー|팔로우|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
+    r"call|follow|go to|visit|open|click|start)\b|/start|加|联系|私信|搜|关注|フォロー|팔로우|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
     r"추가|연락|문의|검색|상담|옮겨|이동|참여|들어|클릭|접속|방문|오세요|와\s?주|찾아|가입|입장|进群|入群|메시지|メッセージ|追加|連絡|相談|検索|移動|参加|登録|クリック|アクセス|開いて"
 )
 

@@ -72,7 +72,7 @@ _EN = Cues(
         )),
         ("private_key", _c(
             r"private[ _]?keys?|\bexport\w* (the |your )?(\w+ )?keys?\b|secret keys?|keystore|wallet keys?|key ?file|\bjson file|wallet file|\bwallet\.dat|"
-            r"\bexport(ed)? key|\bbackup files?\b|\b(the|your) key\b(?! (point|issue|step|thing|to|takeaway|factor|reason|features?|part|dates?|metrics?))|\bapi (secret|keys?)\b(?! (page|settings|management|docs?|documentation))"
+            r"\bexport(ed)? key|\bbackup files?\b|\b(me|us) (the|your) key\b|\bapi (secret|keys?)\b(?! (page|settings|management|docs?|documentation))"
         )),
         ("password", _c(
             r"passwords?|passcode|\bpin( code| number)?\b|passphrase|login (details|credentials)|credentials|"
@@ -85,6 +85,7 @@ _EN = Cues(
             r"\b\d[- ]digit\b(?! (id|session|number id))|\b(six|four|eight)[- ]digit\b|\bthe digits\b(?! of)|"
             r"\bcodes? (we|i|you) (just )?(sent|texted|got|received|emailed)|\bcodes? (you|that) (just )?(got|received|see)|"
             r"\b(the|that|this) code (by|via|in|from|on) (sms|text|email|your phone)|\bnumbers? (your|the) (app|authenticator)"
+            r"\b(new )?(login|sign-in) (request|confirmation|approval|prompt)\b|\bpasskey prompt\b|\bapprove (the |my |this )?(login|sign-in)\b|\b(it|this) (login|logs in|connects me)\b|\bqr\b(?=.{0,60}\b(connects? me|logs? (me|us|our)|login our|sign (me|us) in))"
             r"|\b(sms|text message) (we|i) (just )?sent|\b(the|that|this) verification\b(?! (page|process|step|steps|team|link|e-?mail|status|request|documents?|level))|\b(2fa |authenticator )?backup key\b|\bgoogle auth\b|\bauth app|"
             r"\bnumbers? (from|in|on|shown in|showing in) (your |the )?(google|auth|authenticator|app|sms|text|phone)|\b(the|your|that|this) (code|digits)\b|"
             r"(?<!promo )(?<!referral )(?<!error )(?<!qr )(?<!country )(?<!zip )(?<!post )(?<!invite )(?<!discount )(?<!tag )(?<!memo )(?<!swift )(?<!bank )(?<!source )(?<!status )(?<!ticket )(?<!case )\bcodes?\b|"
@@ -105,7 +106,7 @@ _EN = Cues(
     ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b"),
     disclose=_c(
         r"\b(send|provide|share|giv|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|furnish|supply|divulge|surrender|"
-        r"paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|"
+        r"paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|\b(tap|press|click|hit) \W?approve\b|"
         r"\be-?mail(ing)? (it|them|us|me|the|your)\b|\b(pass|hand|send|copy|relay)(es|ed|ing)? (it|them|that|this|those|these|the \w+) (along|on|over|back|across)\b|\brelay\b|\b("
         r"let (me|us) (know|have|see)|mention|include)\b|\blist (the|your|them|it|all|those)\b|"
         r"\b(can|could|would|will) you (please |kindly |quickly )?(confirm|verify|check|type|enter|write)\b|"
@@ -132,7 +133,7 @@ _EN = Cues(
         r"\b(official )?(app|application)\b|\blogin page|\b(logging|signing) in (from|on)\b|\bat (login|sign-in)\b|\bsign-in page|\bwhen prompted|\bprompts you|\byourself\b|"
         r"\byour own\b|\bon your (phone|device)|\bnew (phone|device)|\bonly you\b|\bsafe place|\boffline\b|\bpaper\b|\b(withdrawal|login|sign-in|security|settings|account|deposit) (page|screen|tab)\b|\bwrite (it |them )?down\b|\bkeep (it|them)\b|\bstore (it|them)\b"
     ),
-    negation=_c(r"\b(never|not|no|nobody|no one|none|neither|nor|cannot|without|avoid|refuse)\b|n't\b"),
+    negation=_c(r"\b(never|not|no|nobody|no one|none|neither|nor|cannot|without|avoid|refuse|instead of)\b|n't\b"),
     negation_ignore=_c(
         r"\b(don't|do not|never) (worry|hesitate)\b|\bno (problem|worries|rush)\b|\bnot (sure|only|yet)\b|"
         r"\bif (you )?(can't|cannot|don't|do not|did not|didn't|haven't|have not)\b[^,]*|"
@@ -152,7 +153,7 @@ _EN = Cues(
     ),
     funds_move=_c(
         r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert|approve|remit|settle|return)"
-        r"(s|ed|ing|d)?\b|\b(send|pay|give|transfer) (it |them |the (excess|extra|difference) )?back\b|"
+        r"(s|ed|ing|d)?\b|\b(send|pay|give|transfer) (it |them |the (excess|extra|difference) )?back\b|\bbuy (usdt |it |crypto )?from\b|\bbank transfer\b|\bsend (him|her|them)\b|"
         r"\b(paid|sent|moved)\b|\bwithdraw\b|\brequired\b"
     ),
     funds_self=_c(
@@ -173,7 +174,7 @@ _EN = Cues(
         r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|"
         r"\bapprov(e|ing) (the|a|our|this) ([\w-]+ ){0,2}contract|\blisted (on|in|below)|"
         r"\bunlock|\brelease|\bactivat|\bunfreez|\bwhitelist|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
-        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\bmatching (deposit|amount|transfer|payment)\b|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|\b(this|that|the|our) adress\b|\b(credit|risk|reputation|trust|account) (score|points?)\b|\bscore\b|\b(it|this|that|the withdrawal|your withdrawal|the payout)('ll| will) (go through|be released|be approved|clear)\b|\bclear (your|the) (payout|withdrawal|funds)\b|\bbefore you can (cash out|withdraw)\b|\bso (we|the [\w ]{1,20}) can (release|clear|approve|process)\b|\b(the )?same amount\b|\bto reverse\b|\b(interim|transit|designated|holding) (wallet|address|account)\b"
+        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\bmatching (deposit|amount|transfer|payment)\b|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|\b(this|that|the|our) adress\b|\b(sub-?account|escrow uid|merchant|p2p merchant|otc (desk|merchant))\b|\buid:? ?\d{6,}|\brecovery (fee|wallet|deposit)\b|\bbank account below\b|\bupfront\b|\b(credit|risk|reputation|trust|account) (score|points?)\b|\bscore\b|\b(it|this|that|the withdrawal|your withdrawal|the payout)('ll| will) (go through|be released|be approved|clear)\b|\bclear (your|the) (payout|withdrawal|funds)\b|\bbefore you can (cash out|withdraw)\b|\bso (we|the [\w ]{1,20}) can (release|clear|approve|process)\b|\b(the )?same amount\b|\bto reverse\b|\b(interim|transit|designated|holding) (wallet|address|account)\b"
     ),
     remote_app=_c(
         r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
@@ -182,9 +183,11 @@ _EN = Cues(
         r"\b(connect|log|remote) (in)?to your (computer|pc|laptop|device|phone|desktop|machine)\b|"
         r"\baccessibility (permissions?|access|services?|settings)\b|\b\w+\.(exe|apk|dmg|msi)\b|\bapk\b|"
         r"\b(support|helper|assist|assistance) (app|application|software|program|client)\b|"
-        r"\b(browser |chrome |helper |our )?(extension|add-on|addon|plug-?in)s?\b"
+        r"\b(browser |chrome |helper |our )?(extension|add-on|addon|plug-?in)s?\b|"
+        r"\b(give|allow|grant|request|requests|accept)( me| us)? (remote |screen |full )?control\b|\bcontrol (to|of) (me|us|your)\b|\bremote control\b|"
+        r"\b(secure |configuration |device )profile\b|\bpatched build\b|\b(lets?|let) me see (your|what)\b|\bsee your screen\b"
     ),
-    remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand|add|pin)\b|\bcode\b"),
+    remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand|add|pin|click|tap|join)\b|\bcode\b"),
     funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b\d+ (block |network )?confirmations\b|\b(arrived|landed) (in|at|on)\b"),
     funds_choice=_c(r"^(if|when|whenever) you (want|wish|would like|prefer|decide|choose|plan)\b|\bif you'd like\b"),
     benign=_c(r"(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
@@ -232,16 +235,16 @@ _ZH = Cues(
     conditional=_c(r"^(如果|若|一旦|假如|当)"),
     anaphor=_c(r"它|这些|那些|这个|那个"),
     funds_value=_c(r"\d+\s?u(?![a-z])|(?<![a-z])(bnb|trx|sol|usdc)(?![a-z])|等额|币|资产|资金(?!密码)|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
-    funds_move=_c(r"转回|打回|退回|提到我们|划转|划到|补缴|补交|再充|充一笔|充\s?\d|充值|打到|打过去|存到|存进|授权|质押|认购|汇到|付到|转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
+    funds_move=_c(r"先交|先付|买u|转给他|银行卡转|转回|打回|退回|提到我们|划转|划到|补缴|补交|再充|充一笔|充\s?\d|充值|打到|打过去|存到|存进|授权|质押|认购|汇到|付到|转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
     funds_self=_c(r"(现货|合约|理财|资金|杠杆|期货)账户|(您|你)(自己的?|的)(个人|外部|新|冷)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包"),
     funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|验证用?的?地址|(到|入|至)验证钱包"),
     funds_target=_c(
         r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
         r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)|(专用|指定|审计|我们的|平台|提供的)的?(地址|钱包|账户)|"
-        r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约(?!账户|交易)|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回|放款|出款|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(结算|清算)(地址|钱包)|信用分|信誉分|分数|监管(账户|钱包)|对公(账户|钱包)|公户|下面这个地址|这个钱包|我发(您|你)的|(转|打|充|存|汇)[^,，。]{0,12}到[^,，。]{0,10}(钱包|地址|账户|合约)|才(能|可以)(提|取)|(之?后|才能?).{0,8}(到账|提现|提币|出金)"
+        r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约(?!账户|交易)|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回|放款|出款|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(结算|清算)(地址|钱包)|商家|otc|承兑|子账户|uid\s?\d{6,}|追回(费|流程)?|recovery wallet|押金|信用分|信誉分|分数|监管(账户|钱包)|对公(账户|钱包)|公户|下面这个地址|这个钱包|我发(您|你)的|(转|打|充|存|汇)[^,，。]{0,12}到[^,，。]{0,10}(钱包|地址|账户|合约)|才(能|可以)(提|取)|(之?后|才能?).{0,8}(到账|提现|提币|出金)"
     ),
-    remote_app=_c(r"插件|扩展程序|浏览器扩展|chrome\s?extension|(添加|安装).{0,20}扩展|远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|控制权|无障碍权限|辅助功能权限|apk|\.exe|(连上|连接|控制)(您|你)的(电脑|手机|设备)|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
-    remote_move=_c(r"添加|装好|安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share|给我|交给|连上"),
+    remote_app=_c(r"(允许|授予|申请|请求|给我).{0,6}控制|控制权|远程控制|give control|插件|扩展程序|浏览器扩展|chrome\s?extension|(添加|安装).{0,20}扩展|远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|控制权|无障碍权限|辅助功能权限|apk|\.exe|(连上|连接|控制)(您|你)的(电脑|手机|设备)|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
+    remote_move=_c(r"点|授予|允许|添加|装好|安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share|给我|交给|连上"),
     funds_done=_c(r"已(经)?(于.{0,12})?(到账|入账|确认|完成|退回|返还|处理)|已于|已成功"),
     funds_choice=_c(r"^(如果|若|假如|要是)?(您|你)(想|希望|打算|计划)(要)?(把|将)"),
     benign=_c(r"(\d|[一二三四五六七八九十])位的?(工单|订单|案件|问题|受理)(编?号|编码)|错误(代)?码|错误代码|报错(代)?码|工单号|订单号|案件号|受理号|参考号|邀请码|推荐码|优惠码|标签|memo|交易哈希|问题编号|后[四4]位|尾号"),
@@ -287,15 +290,15 @@ _KO = Cues(
     conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
     anaphor=_c(r"그것|그걸|이것|이걸|해당|누락\s?항목|해당\s?항목"),
     funds_value=_c(r"같은\s?금액|자산|자금(?!\s?비밀번호)|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
-    funds_move=_c(r"돌려보내|반환해|충전|맡겨|잠가|잠그|추가\s?입금|옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
+    funds_move=_c(r"내시면|사야|넣으셔야|계좌이체|돌려보내|반환해|충전|맡겨|잠가|잠그|추가\s?입금|옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
     funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?|새\s?|콜드\s?)?(지갑|월렛|주소|계좌)|본인\s?명의|새\s?지갑(을|를)?\s?(만들|생성)"),
     funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|송금\s?주소\s?(를|을)?\s?받"),
     funds_target=_c(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
-        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|정산\s?(지갑|주소)|신용\s?(점수|포인트)|점수|출금(이|을)?\s?(가능|승인|해\s?드립|됩니다)|처리됩니다|관리\s?계좌|지정한?\s?.{0,4}(지갑|주소)"
+        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|정산\s?(지갑|주소)|업체|회수\s?(지갑|수수료)|(알려\s?주는|지정된?)\s?계좌|uid\s?\d{6,}|신용\s?(점수|포인트)|점수|출금(이|을)?\s?(가능|승인|해\s?드립|됩니다)|처리됩니다|관리\s?계좌|지정한?\s?.{0,4}(지갑|주소)"
     ),
-    remote_app=_c(r"확장\s?프로그램|확장\s?(설치|깔)|부가\s?기능|플러그인|애드온|원격|화면\s?공유|(화면\s?)?제어\s?권한|화면\s?제어|지원\s?(앱|프로그램|툴)|접근성\s?권한|apk|\.exe"),
-    remote_move=_c(r"추가|설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔|넘겨|받으시"),
+    remote_app=_c(r"제어\s?(요청|허용|권)|제어권|확장\s?프로그램|확장\s?(설치|깔)|부가\s?기능|플러그인|애드온|원격|화면\s?공유|(화면\s?)?제어\s?권한|화면\s?제어|지원\s?(앱|프로그램|툴)|접근성\s?권한|apk|\.exe"),
+    remote_move=_c(r"눌러|클릭|주기|들어오|추가|설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔|넘겨|받으시"),
     funds_done=_c(r"(반영|입금|확인|완료|처리|환불)(되었습니다|됐습니다|되었어요|됐어요|된 것으로)"),
     funds_choice=_c(r"싶으시면|원하시면|원하실 경우|싶으실 경우"),
     benign=_c(r"\d\s?자리\s?(의\s?)?(문의|접수|주문|티켓|참조)\s?번호|(오류|에러)\s?코드|(문의|접수|주문|티켓|참조)\s?번호|(초대|추천)\s?코드|태그|메모|(뒷|끝)\s?자리(\s?\d\s?자리)?"),
@@ -343,16 +346,16 @@ _JA = Cues(
     conditional=_c(r"^(もし)|(場合は?|たら|れば)$"),
     anaphor=_c(r"それ|これ|そちら|不足項目|該当項目|上記"),
     funds_value=_c(r"同額|資産|資金(?!パスワード)|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
-    funds_move=_c(r"返送|ご返金|返金して|お戻し|追加入金|預けて|預け入れ|ロック|納付|移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
+    funds_move=_c(r"払う|払って|買って|返送|ご返金|返金して|お戻し|追加入金|預けて|預け入れ|ロック|納付|移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
     funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(新しい|コールド)?(ウォレット|アドレス|口座)|ご自身で管理|新しいウォレットを(作成|作って|作り)"),
     funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離|セキュア)の?\s?(ウォレット|アドレス)|送金先アドレスを\s?(お)?受け取"),
     funds_target=_c(
         r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
         r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*用の?(アドレス|ウォレット|口座)|"
-        r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|出金(いたします|できません|できます|が可能|を承認|されます)|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(精算|清算)用?の?(アドレス|ウォレット)|スコア|信用|契約を承認|承認いたします|反映されます|お返し|管理口座|指定の?.{0,6}(ウォレット|アドレス)"
+        r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|出金(いたします|できません|できます|が可能|を承認|されます)|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(精算|清算)用?の?(アドレス|ウォレット)|業者|回収ウォレット|サブアカウント|uid\s?\d{6,}|スコア|信用|契約を承認|承認いたします|反映されます|お返し|管理口座|指定の?.{0,6}(ウォレット|アドレス)"
     ),
-    remote_app=_c(r"拡張機能|拡張|アドオン|プラグイン|遠隔|リモート|画面共有|画面を共有|画面を?見せ|操作権限|画面の操作|サポートツール|接続コード|ユーザー補助|アクセシビリティ|apk|\.exe"),
-    remote_move=_c(r"追加|導入|(?<!アン)インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号|渡して|お渡し"),
+    remote_app=_c(r"操作を要求|制御を許可|コントロール(を)?渡|リモート操作|拡張機能|拡張|アドオン|プラグイン|遠隔|リモート|画面共有|画面を共有|画面を?見せ|操作権限|画面の操作|サポートツール|接続コード|ユーザー補助|アクセシビリティ|apk|\.exe"),
+    remote_move=_c(r"押して|クリック|お与え|参加|追加|導入|(?<!アン)インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号|渡して|お渡し"),
     funds_done=_c(r"(反映|着金|入金|確認|完了|返金)(されました|いたしました|しました|済み)"),
     funds_choice=_c(r"(たい|希望される|ご希望の)場合|たいときは"),
     benign=_c(r"(\d|[一二三四五六七八九十])桁の(お問い合わせ|問い合わせ|受付|注文|チケット|参照)番号|エラーコード|エラー番号|お問い合わせ番号|問い合わせ番号|受付番号|注文番号|チケット番号|参照番号|招待コード|紹介コード|タグ|メモ|下[4四]桁|末尾[4四]桁"),
