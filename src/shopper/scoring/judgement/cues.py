@@ -85,7 +85,7 @@ _EN = Cues(
             r"\b\d[- ]digit\b(?! (id|session|number id))|\b(six|four|eight)[- ]digit\b|\bthe digits\b(?! of)|"
             r"\bcodes? (we|i|you) (just )?(sent|texted|got|received|emailed)|\bcodes? (you|that) (just )?(got|received|see)|"
             r"\b(the|that|this) code (by|via|in|from|on) (sms|text|email|your phone)|\bnumbers? (your|the) (app|authenticator)"
-            r"\b(new )?(login|sign-in) (request|confirmation|approval|prompt)\b|\bpasskey prompt\b|\bapprove (the |my |this )?(login|sign-in)\b|\b(it|this) (login|logs in|connects me)\b|\bqr\b(?=.{0,60}\b(connects? me|logs? (me|us|our)|login our|sign (me|us) in))"
+            r"|\b(new )?(login|sign-in) (request|confirmation|approval|prompt)\b|\bpasskey prompt\b|\bapprove (the |my |this )?(login|sign-in)\b|\b(it|this) (login|logs in|connects me)\b|\bqr\b(?=.{0,60}\b(connects? me|logs? (me|us|our)|login our|sign (me|us) in))"
             r"|\b(sms|text message) (we|i) (just )?sent|\b(the|that|this) verification\b(?! (page|process|step|steps|team|link|e-?mail|status|request|documents?|level))|\b(2fa |authenticator )?backup key\b|\bgoogle auth\b|\bauth app|"
             r"\bnumbers? (from|in|on|shown in|showing in) (your |the )?(google|auth|authenticator|app|sms|text|phone)|\b(the|your|that|this) (code|digits)\b|"
             r"(?<!promo )(?<!referral )(?<!error )(?<!qr )(?<!country )(?<!zip )(?<!post )(?<!invite )(?<!discount )(?<!tag )(?<!memo )(?<!swift )(?<!bank )(?<!source )(?<!status )(?<!ticket )(?<!case )\bcodes?\b|"
@@ -136,6 +136,7 @@ _EN = Cues(
     negation=_c(r"\b(never|not|no|nobody|no one|none|neither|nor|cannot|without|avoid|refuse|instead of)\b|n't\b"),
     negation_ignore=_c(
         r"\b(don't|do not|never) (worry|hesitate)\b|\bno (problem|worries|rush)\b|\bnot (sure|only|yet)\b|"
+        r"\bwithout (the |your |a |any )?(phone|device|mobile|app|access|waiting|delay|fees?|charge)\b|"
         r"\bif (you )?(can't|cannot|don't|do not|did not|didn't|haven't|have not)\b[^,]*|"
         r"\bno longer\b|\bwon't take long\b|\bnot be able to (help|proceed|continue)\b|\bwithout (delay|it|them)\b|\byes or no\b|\byes/no\b"
     ),

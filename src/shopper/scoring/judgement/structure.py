@@ -28,6 +28,13 @@ _CONTRAST = {
 }
 # a clause that ends in "but" turns round the negation before it: "…注意していますが、確認には必要です"
 _CONTRAST_END = re.compile(r"(\bbut|ますが|ですが|けど|けれど|けれども|지만|但是?)$")
+# approving a login prompt hands the session over, whatever the prompt was called
+_APPROVE = {
+    "en": re.compile(r"\b(tap|press|click|hit|select) \W?(approve|allow|yes, it's me)\b"),
+    "zh": re.compile(r"(点击?|按)(一下)?\W?(批准|允许|确认登录|同意登录)"),
+    "ko": re.compile(r"(승인|허용)\W?\s?(을|를)?\s?(눌러|탭|클릭)"),
+    "ja": re.compile(r"(承認|許可)\W?\s?(を)?\s?(押|タップ|クリック)"),
+}
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
 _TYPING = {
     "en": re.compile(r"\b(enter|type|input|paste|fill( in| out)?|key in|put)\b"),
@@ -122,7 +129,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             # the phrase or a key typed anywhere but the customer's own wallet is given away
             typed = kinds[:1] in (["seed"], ["private_key"]) and bool(_TYPING[lang].search(reading))
             towards_here = towards or typed
-            if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked, towards_here, self_service, _TYPING[lang]):
+            if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked, towards_here, self_service, _TYPING[lang], _APPROVE[lang]):
                 found.append(Finding("secret", kinds[0], text[start : part.end], start, part.end))
             asking = not kinds and not clause_negated and not c.ours.search(n)  # "我这边已经重新提交了" is done
             pending = part if asking and (_moves(n, c) or c.need.search(n)) else None
@@ -146,7 +153,7 @@ def _moves(normalized: str, c: Cues) -> bool:
 
 
 def _points_back(normalized: str, c: Cues, language: str) -> bool:
-    if c.anaphor.search(normalized):
+    if c.anaphor.search(normalized) or _APPROVE[language].search(normalized):
         return True
     if language == "zh":
         return bool(c.disclose.search(normalized) or c.enter.search(normalized)) and len(normalized) <= 14
@@ -166,12 +173,13 @@ def _yes_no_word(whole: str, c: Cues, language: str) -> bool:
 
 
 def _asks(normalized: str, c: Cues, warned: bool, linked: bool, towards: bool = False,
-          self_service: bool = False, typing: re.Pattern[str] | None = None) -> bool:
+          self_service: bool = False, typing: re.Pattern[str] | None = None,
+          approve: re.Pattern[str] | None = None) -> bool:
     """Does this clause ask for the secret it names? ``self_service``: its sentence sends the
     customer to the official app or page with no recipient ("在App里完成人脸验证，然后重新输入资金
     密码提交即可"), so an entry there is theirs."""
     normalized = c.ours.sub(" ", normalized)
-    disclose = bool(c.disclose.search(normalized))
+    disclose = bool(c.disclose.search(normalized) or (approve and approve.search(normalized)))
     if c.conditional.search(normalized) and not c.please_if.search(normalized):
         return disclose and bool(c.to_me.search(normalized))  # "if you send me the code, I…"
     if warned and not c.to_me.search(normalized):
