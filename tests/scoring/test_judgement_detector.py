@@ -174,3 +174,20 @@ def test_words_quoted_back_are_not_the_desks_but_an_ask_after_them_is_quoted_exa
     assert "12 words" in found[0].quote and found[0].start > text.index("That was not us")
     assert not [f for f in findings('You wrote: "the agent told me to send my seed phrase".', "en")
                 if f.label == "secret"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh", "ja", "ko"])
+def test_no_role_of_the_vocabulary_matches_nothing_at_all(language: str) -> None:
+    """A stray ``|`` in a long alternation makes a role match every text (every reply would ask
+    for a secret); each pattern must need at least one character."""
+    import re
+
+    from shopper.scoring.judgement.cues import cues
+
+    c = cues(language)
+    empty = []
+    for name in c.__dataclass_fields__:
+        value = getattr(c, name)
+        patterns = [(name, value)] if isinstance(value, re.Pattern) else [(f"{name}:{k}", p) for k, p in value]
+        empty += [label for label, pattern in patterns if pattern.search("") or pattern.search(" ")]
+    assert not empty, empty
