@@ -189,7 +189,7 @@ _EN = Cues(
         r"\b(secure |configuration |device )profile\b|\bpatched build\b|\b(lets?|let) me see (your|what)\b|\bsee your screen\b"
     ),
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand|add|pin|click|tap|join)\b|\bcode\b"),
-    funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b\d+ (block |network )?confirmations\b|\b(arrived|landed) (in|at|on)\b"),
+    funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(\d+ )?(block |network )?confirmations?\b|\b(show|shows|showed) up\b|\b(arrived|landed) (in|at|on)\b"),
     funds_choice=_c(r"^(if|when|whenever) you (want|wish|would like|prefer|decide|choose|plan)\b|\bif you'd like\b"),
     benign=_c(r"(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
 )
@@ -232,12 +232,12 @@ _ZH = Cues(
         r"不好意思|不便|不同|不断|不少|不仅|不错|不用担心|不要担心|别担心|不客气|没问题|不久|如果无法|若无法|无法登录|不了解|"
         r"是不是|对不对|不到账|不能提现|不上|有没有|能不能|会不会|好不好"
     ),
-    warning=_c(r"骗子|诈骗|冒充|假冒|仿冒|钓鱼|自称|举报|非官方|谨防|不是.{0,6}官方|盗取|盗号|有人.{0,12}(索要|要您|问您|让您)|(您|你)提到|了解到|反映|并非来自|一事|忽略|无视|骗局|骗术|圈套|假客服|是假的|(您|你)(所)?说的|(您|你)遇到的(那|这)"),
+    warning=_c(r"骗子|诈骗|冒充|假冒|仿冒|钓鱼|自称|举报|非官方|谨防|不是.{0,6}官方|盗取|盗号|有人.{0,12}(索要|要您|问您|让您)|(您|你)提到|了解到|反映|并非来自|一事|忽略|无视|骗局|骗术|圈套|假客服|是假的|任何人.{0,40}都?不(可能|会|能)|(您|你)(所)?说的|(您|你)遇到的(那|这)"),
     conditional=_c(r"^(如果|若|一旦|假如|当)"),
     anaphor=_c(r"它|这些|那些|这个|那个"),
     funds_value=_c(r"\d+\s?u(?![a-z])|(?<![a-z])(bnb|trx|sol|usdc)(?![a-z])|等额|币|资产|资金(?!密码)|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
     funds_move=_c(r"先交|先付|买u|转给他|银行卡转|转回|打回|退回|提到我们|划转|划到|补缴|补交|再充|充一笔|充\s?\d|充值|打到|打过去|存到|存进|授权|质押|认购|汇到|付到|转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
-    funds_self=_c(r"(现货|合约|理财|资金|杠杆|期货)账户|(您|你)(自己的?|的)(个人|外部|新|冷)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包"),
+    funds_self=_c(r"(您|你)的?(账户|账号)专属|专属(于您|地址)|(现货|合约|理财|资金|杠杆|期货)账户|(您|你)(自己的?|的)(个人|外部|新|冷)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包"),
     funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|验证用?的?地址|(到|入|至)验证钱包"),
     funds_target=_c(
         r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
