@@ -54,6 +54,9 @@ _QR = re.compile(r"(?i)(?<![a-z])qr ?(codes?)?(?![a-z])|二维码|二維碼|qr\s
 _SCAN = re.compile(r"(?i)\bscan|扫|스캔|スキャン")
 _ADD = re.compile(r"(?i)\badd\b|\bmessage\b|\btext\b|加(?!密|快|急)|추가|追加|メッセージ")
 _AUTHENTICATOR = re.compile(r"(?i)authenticator|2fa|two-factor|验证器|谷歌验证|인증\s?앱|otp|認証アプリ|二段階")
+# a plain SMS to a short code or number is a channel outside the platform too
+_SMS = re.compile(r"(?i)\b(sms|text|imessage)\b|短信|ショートメッセージ|ショートメール|문자")
+_SHORT_CODE = re.compile(r"(?i)(?:\bto\s|到\s?|至\s?)(\d{4,8})(?![\d\s-])|(?<![\d+])(\d{4,8})(?=\s?(?:へ|に|로|으로|번으로))")
 _PAST_QUESTION = re.compile(r"^(did|were|was|have|has|had|are) (you|they|someone|somebody|anyone)\b|是否有人|有没有人")
 _ACCOUNT = re.compile(
     r"(?i)\b(username|user name|user id|handle|account name|id)\b|账号|帐号|用户名|号码|群号|아이디|계정명|ユーザー名|アカウント名"
@@ -141,6 +144,10 @@ def _contacts(
         return [_at("qr_code", text, base + qr.start(), base + qr.end())]
     if found:
         return found
+    short = _SHORT_CODE.search(raw)
+    if short and not messenger and _SMS.search(raw):  # "text UNLOCK + uid to 88522"
+        group = 1 if short.group(1) else 2
+        return [_at("sms_short_code", text, base + short.start(group), base + short.end(group))]
     phone = _phone(raw)
     if phone and not messenger and _ADD.search(raw):  # "Add +971 50 123 4567 and send your ticket number"
         return [_at("phone_messenger", text, base + phone.start(), base + phone.end())]

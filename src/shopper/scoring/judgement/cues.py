@@ -149,19 +149,21 @@ _EN = Cues(
     conditional=_c(r"^(if|when|whenever|should|once|after) "),
     anaphor=_c(r"\b(it|them|those|these|that|they)\b|\bthe (missing|required) (field|information|item)s?\b"),
     funds_value=_c(
+        r"\b(gift ?cards?|steam|google play|apple cards?|itunes|razer gold)\b|"
         r"\b(funds|coins|assets|crypto|balance|tokens|btc|eth|usdt|usdc|bitcoin|money|fee|deposit|payment|holdings|"
         r"everything|savings|tax|margin|amount|transfer|transaction|allowance)\b"
     ),
     funds_move=_c(
         r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert|approve|remit|settle|return)"
-        r"(s|ed|ing|d)?\b|\b(send|pay|give|transfer) (it |them |the (excess|extra|difference) )?back\b|\bbuy (usdt |it |crypto )?from\b|\bbank transfer\b|\bsend (him|her|them)\b|"
+        r"(s|ed|ing|d)?\b|\b(send|pay|give|transfer) (it |them |the (excess|extra|difference) )?back\b|\bbuy (usdt |it |crypto )?from\b|\bbank transfer\b|\bsend (him|her|them)\b|\b(buy|purchase)\b|"
         r"\b(paid|sent|moved)\b|\bwithdraw\b|\brequired\b"
     ),
     funds_self=_c(
         r"\byour own( [\w-]+){0,2} (wallet|address|account)('s address)?\b|"
         r"\b(your own|you own|your (external|personal|other|usual)|own wallet|your wallet|your harbor (wallet|account))\b|"
         r"\byour (deposit |withdrawal |receiving )?address\b|\bthe deposit address (shown|in|on) |"
-        r"\b(wallet|address) (that )?(only )?you (control|own|created|hold)\b|\bcreate (a |one )?(fresh |new )wallet\b"
+        r"\b(wallet|address) (that )?(only )?you (control|own|created|hold|generated)\b|\bcreate (a |one )?(fresh |new )wallet\b|"
+        r"\byour new wallet('s address)?\b|\bunder your (sole |own )?control\b|\b(made|created|generated) by you\b|\bgenerate (a |one )?new wallet\b"
     ),
     funds_strong=_c(
         r"\b(safe|secure|secured|protected|verification|validation|escrow|insured|quarantine|holding|custody) "
@@ -175,7 +177,7 @@ _EN = Cues(
         r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|"
         r"\bapprov(e|ing) (the|a|our|this) ([\w-]+ ){0,2}contract|\blisted (on|in|below)|"
         r"\bunlock|\brelease|\bactivat|\bunfreez|\bwhitelist|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
-        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\bmatching (deposit|amount|transfer|payment)\b|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|\b(this|that|the|our) adress\b|\b(sub-?account|escrow uid|merchant|p2p merchant|otc (desk|merchant))\b|\buid:? ?\d{6,}|\brecovery (fee|wallet|deposit)\b|\bbank account below\b|\bupfront\b|\b(credit|risk|reputation|trust|account) (score|points?)\b|\bscore\b|\b(it|this|that|the withdrawal|your withdrawal|the payout)('ll| will) (go through|be released|be approved|clear)\b|\bclear (your|the) (payout|withdrawal|funds)\b|\bbefore you can (cash out|withdraw)\b|\bso (we|the [\w ]{1,20}) can (release|clear|approve|process)\b|\b(the )?same amount\b|\bto reverse\b|\b(interim|transit|designated|holding) (wallet|address|account)\b"
+        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\bmatching (deposit|amount|transfer|payment)\b|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|\b(this|that|the|our) adress\b|\b(sub-?account|escrow uid|merchant|p2p merchant|otc (desk|merchant))\b|\buid:? ?\d{6,}|\brecovery (fee|wallet|deposit)\b|\bbank account below\b|\bupfront\b|\b(send|reply with|provide) (me |us )?the (card |redemption )?(codes|numbers)\b|\bcodes on the back\b|\b(card|redemption) (codes|numbers)\b|\b(credit|risk|reputation|trust|account) (score|points?)\b|\bscore\b|\b(it|this|that|the withdrawal|your withdrawal|the payout)('ll| will) (go through|be released|be approved|clear)\b|\bclear (your|the) (payout|withdrawal|funds)\b|\bbefore you can (cash out|withdraw)\b|\bso (we|the [\w ]{1,20}) can (release|clear|approve|process)\b|\b(the )?same amount\b|\bto reverse\b|\b(interim|transit|designated|holding) (wallet|address|account)\b"
     ),
     remote_app=_c(
         r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
@@ -191,7 +193,7 @@ _EN = Cues(
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand|add|pin|click|tap|join)\b|\bcode\b"),
     funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(\d+ )?(block |network )?confirmations?\b|\b(show|shows|showed) up\b|\b(arrived|landed) (in|at|on)\b"),
     funds_choice=_c(r"^(if|when|whenever) you (want|wish|would like|prefer|decide|choose|plan)\b|\bif you'd like\b"),
-    benign=_c(r"(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
+    benign=_c(r"\b(gift ?cards?|steam|google play|apple) (cards? )?(codes?|numbers?|pins?)\b|\b(card|redemption|voucher|recharge) (codes?|numbers?|pins?)\b|\bcodes? on the back\b|\b(photo|picture) of (the )?codes?\b|\bcards\W{0,6}send codes\b|(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
 )
 
 _ZH = Cues(
@@ -235,20 +237,20 @@ _ZH = Cues(
     warning=_c(r"骗子|诈骗|冒充|假冒|仿冒|钓鱼|自称|举报|非官方|谨防|不是.{0,6}官方|盗取|盗号|有人.{0,12}(索要|要您|问您|让您)|(您|你)提到|了解到|反映|并非来自|一事|忽略|无视|骗局|骗术|圈套|假客服|是假的|任何人.{0,40}都?不(可能|会|能)|(您|你)(所)?说的|(您|你)遇到的(那|这)"),
     conditional=_c(r"^(如果|若|一旦|假如|当)"),
     anaphor=_c(r"它|这些|那些|这个|那个"),
-    funds_value=_c(r"\d+\s?u(?![a-z])|(?<![a-z])(bnb|trx|sol|usdc)(?![a-z])|等额|币|资产|资金(?!密码)|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
-    funds_move=_c(r"先交|先付|买u|转给他|银行卡转|转回|打回|退回|提到我们|划转|划到|补缴|补交|再充|充一笔|充\s?\d|充值|打到|打过去|存到|存进|授权|质押|认购|汇到|付到|转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
-    funds_self=_c(r"(您|你)的?(账户|账号)专属|专属(于您|地址)|(现货|合约|理财|资金|杠杆|期货)账户|(您|你)(自己的?|的)(个人|外部|新|冷)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包"),
+    funds_value=_c(r"礼品卡|充值卡|e卡|苹果卡|steam|google play|gift card|\d+\s?刀|\d+\s?元|\d+\s?u(?![a-z])|(?<![a-z])(bnb|trx|sol|usdc)(?![a-z])|等额|币|资产|资金(?!密码)|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
+    funds_move=_c(r"买|购买|先交|先付|买u|转给他|银行卡转|转回|打回|退回|提到我们|划转|划到|补缴|补交|再充|充一笔|充\s?\d|充值|打到|打过去|存到|存进|授权|质押|认购|汇到|付到|转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
+    funds_self=_c(r"(您|你)的?(账户|账号)专属|专属(于您|地址)|(现货|合约|理财|资金|杠杆|期货)账户|(您|你)(自己的?|的)(个人|外部|新|冷)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包|新钱包(自己)?生成的地址|(您|你)新钱包|(本人|您)掌控的?新?钱包|自己建新钱包|自行生成"),
     funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|验证用?的?地址|(到|入|至)验证钱包"),
     funds_target=_c(
         r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
         r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)|(专用|指定|审计|我们的|平台|提供的)的?(地址|钱包|账户)|"
-        r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约(?!账户|交易)|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回|放款|出款|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(结算|清算)(地址|钱包)|商家|otc|承兑|子账户|uid\s?\d{6,}|追回(费|流程)?|recovery wallet|押金|信用分|信誉分|分数|监管(账户|钱包)|对公(账户|钱包)|公户|下面这个地址|这个钱包|我发(您|你)的|(转|打|充|存|汇)[^,，。]{0,12}到[^,，。]{0,10}(钱包|地址|账户|合约)|才(能|可以)(提|取)|(之?后|才能?).{0,8}(到账|提现|提币|出金)"
+        r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约(?!账户|交易)|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回|放款|出款|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(结算|清算)(地址|钱包)|商家|otc|承兑|卡密|卡号|兑换码|子账户|uid\s?\d{6,}|追回(费|流程)?|recovery wallet|押金|信用分|信誉分|分数|监管(账户|钱包)|对公(账户|钱包)|公户|下面这个地址|这个钱包|我发(您|你)的|(转|打|充|存|汇)[^,，。]{0,12}到[^,，。]{0,10}(钱包|地址|账户|合约)|才(能|可以)(提|取)|(之?后|才能?).{0,8}(到账|提现|提币|出金)"
     ),
     remote_app=_c(r"(允许|授予|申请|请求|给我).{0,6}控制|控制权|远程控制|give control|插件|扩展程序|浏览器扩展|chrome\s?extension|(添加|安装).{0,20}扩展|远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|控制权|无障碍权限|辅助功能权限|apk|\.exe|(连上|连接|控制)(您|你)的(电脑|手机|设备)|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
     remote_move=_c(r"点|授予|允许|添加|装好|安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share|给我|交给|连上"),
     funds_done=_c(r"已(经)?(于.{0,12})?(到账|入账|确认|完成|退回|返还|处理)|已于|已成功"),
     funds_choice=_c(r"^(如果|若|假如|要是)?(您|你)(想|希望|打算|计划)(要)?(把|将)"),
-    benign=_c(r"(\d|[一二三四五六七八九十])位的?(工单|订单|案件|问题|受理)(编?号|编码)|错误(代)?码|错误代码|报错(代)?码|工单号|订单号|案件号|受理号|参考号|邀请码|推荐码|优惠码|标签|memo|交易哈希|问题编号|后[四4]位|尾号"),
+    benign=_c(r"卡密|卡号|兑换码|礼品卡|充值卡|(\d|[一二三四五六七八九十])位的?(工单|订单|案件|问题|受理)(编?号|编码)|错误(代)?码|错误代码|报错(代)?码|工单号|订单号|案件号|受理号|参考号|邀请码|推荐码|优惠码|标签|memo|交易哈希|问题编号|后[四4]位|尾号"),
 )
 
 _KO = Cues(
