@@ -47,7 +47,7 @@ def test_shown_is_the_visible_moment_and_arrival_comes_first(
         assert turn.shown_ms is not None and turn.arrived_ms is not None, turn
         assert turn.arrived_ms <= turn.shown_ms, turn
         assert abs(turn.shown_ms - visible_at(turn)) <= SHOWN_TOLERANCE_MS, turn
-        assert turn.meta["stamped"] == "socket" and turn.at_ms == turn.arrived_ms
+        assert turn.meta["stamped"] == "network" and turn.at_ms == turn.arrived_ms
         assert turn.bound_ms is not None and turn.bound_ms >= 0
     if render == "placeholder":  # inserted empty and hidden 120 ms before: not stamped then
         for turn in turns:

@@ -57,12 +57,13 @@ class Message:
     text: str
     changed_ms: float  # when the text last changed (== at_ms if it never did)
     data: dict[str, str] = field(default_factory=dict)
-    via: str = "dom"  # "socket": stamped when the socket message that added it reached the page
+    via: str = "dom"  # "socket": when the frame carrying it reached the page; "network": the browser
     buttons: list[str] = field(default_factory=list)  # labels of its buttons and quick replies
     links: list[str] = field(default_factory=list)  # targets (href) of its links
     arrived_ms: float | None = None  # when the frame carrying its text reached the page
     shown_ms: float | None = None  # when it became visible with text
     bound_ms: float | None = None  # how late the main thread ran around those stamps
+    clock_uncertainty_ms: float | None = None  # of the network-to-page clock mapping (network arrivals)
 
 
 def _number(raw: Any) -> float | None:

@@ -74,6 +74,8 @@ def _parts(message: Message, redact: Redactor) -> list[TurnPart]:
 
 def _meta(message: Message, redact: Redactor, conversation: str | None) -> dict[str, Any]:
     meta: dict[str, Any] = {"stamped": message.via}
+    if message.clock_uncertainty_ms is not None:
+        meta["clock_uncertainty_ms"] = round(message.clock_uncertainty_ms, 3)
     if message.changed_ms != message.at_ms:
         meta["settled_at_ms"] = message.changed_ms
     if message.data:
