@@ -32,3 +32,12 @@ def test_no_calibration_no_stamp_and_binary_frames_are_ignored() -> None:
     tap._on_socket_frame({"timestamp": 12.0, "response": {"opcode": 2, "payloadData": "aGk="}})
     assert tap.arrival_ms("hello") == 11000.0 + 4000.0
     assert payload_strings('{"a": ["x", {"b": "y  z"}], "n": 3}') == ["x", "y z"]
+
+
+def test_an_exact_match_wins_over_a_longer_earlier_frame_that_contains_the_text() -> None:
+    tap = NetworkTap()
+    tap._on_request({"wallTime": 0.0, "timestamp": 0.0})
+    tap._on_socket_frame(frame(1.0, json.dumps({"text": "Thanks! Anything else?"})))
+    tap._on_socket_frame(frame(2.0, json.dumps({"text": "Thanks!"})))
+    assert tap.arrival_ms("Thanks!") == 2000.0
+    assert tap.arrival_ms("Thanks!") == 1000.0  # then the containing one

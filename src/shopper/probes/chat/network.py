@@ -117,8 +117,10 @@ class NetworkTap:
         if not wanted or not self._offsets_ms:
             return None
         offset = statistics.median(self._offsets_ms)
-        for frame in self.frames:
-            if not frame.used and any(wanted in s for s in frame.strings):
-                frame.used = True
-                return frame.at_monotonic_s * 1000.0 + offset
+        # An exact match first: a short message ("Thanks!") is also inside longer earlier ones.
+        for exact in (True, False):
+            for frame in self.frames:
+                if not frame.used and any(wanted == s if exact else wanted in s for s in frame.strings):
+                    frame.used = True
+                    return frame.at_monotonic_s * 1000.0 + offset
         return None

@@ -85,11 +85,16 @@
   }
   function arrivalOf(text) {
     if (!text) { return null; }
-    for (var i = 0; i < frames.length; i++) {
-      var frame = frames[i];
-      if (frame.used) { continue; }
-      for (var j = 0; j < frame.strings.length; j++) {
-        if (frame.strings[j] && frame.strings[j].indexOf(text) !== -1) { frame.used = true; return frame.at; }
+    // An exact match first: a short message is also inside longer earlier ones; then a prefix
+    // (a streamed bubble shows its first words before the rest).
+    for (var pass = 0; pass < 2; pass++) {
+      for (var i = 0; i < frames.length; i++) {
+        var frame = frames[i];
+        if (frame.used) { continue; }
+        for (var j = 0; j < frame.strings.length; j++) {
+          var s = frame.strings[j];
+          if (s && (pass === 0 ? s === text : s.indexOf(text) !== -1)) { frame.used = true; return frame.at; }
+        }
       }
     }
     return null;
