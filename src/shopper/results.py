@@ -61,6 +61,12 @@ class Turn(BaseModel):
     parts: list[TurnPart] = Field(default_factory=list)  # empty: ``text`` is all there is
     step: int | None = None  # index of the scenario step this turn belongs to
     meta: dict[str, Any] = Field(default_factory=dict)  # e.g. email Message-ID, subject
+    # Chat timing (epoch ms): when the frame that carried the message reached the page (None: no
+    # frame matched, ``at_ms`` is then the shown time), when it was shown (visible with text),
+    # and how late the page's main thread ran around those moments (the stamps' error bound).
+    arrived_ms: float | None = None
+    shown_ms: float | None = None
+    bound_ms: float | None = None
 
     @property
     def is_reply(self) -> bool:

@@ -32,6 +32,21 @@ class Fault(StrEnum):
     NO_REPLY = "no_reply"  # the desk never answers (chat: welcome only; email: nothing)
 
 
+RENDERS: tuple[str, ...] = ("direct", "placeholder", "raf", "delay", "stream")
+"""How the demo widget shows a reply (``?render=``): ``direct`` inside the socket handler (today's
+widget); ``placeholder`` inserts a hidden empty bubble first and fills and shows it later;
+``raf`` renders on the next animation frame (React-like batching); ``delay`` renders after a
+typing-delay timer; ``stream`` fills the bubble in place, a few words at a time, over ~1 s.
+Each variant stamps the moment it makes the text visible (page clock) on the bubble as
+``data-visible-at-ms``, the ground truth of the "shown" time (and ``data-final-at-ms`` when the
+streamed text is complete)."""
+
+
+def parse_render(raw: str | None) -> str:
+    """A render variant from a URL (user input): unknown names mean ``direct``."""
+    return raw if raw in RENDERS else "direct"
+
+
 def parse_faults(raw: str | None) -> frozenset[Fault]:
     """``"slow_page,ws_drop"`` -> faults; unknown names are ignored (a URL is user input)."""
     if not raw:

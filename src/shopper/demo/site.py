@@ -17,7 +17,7 @@ import jinja2
 from aiohttp import web
 
 from shopper.demo import helpcentre
-from shopper.demo.options import BRAND, DOMAIN, PROFILES, Fault, parse_faults, split_profile
+from shopper.demo.options import BRAND, DOMAIN, PROFILES, Fault, parse_faults, parse_render, split_profile
 
 if TYPE_CHECKING:
     from shopper.demo.chat import ChatDesk
@@ -74,6 +74,9 @@ class Site:
             params["fault"] = ",".join(sorted(faults))
         if shadow:
             params["shadow"] = "1"
+        render = parse_render(request.query.get("render"))
+        if render != "direct":
+            params["render"] = render
         return f"?{urlencode(params)}" if params else ""
 
     def _render(self, name: str, **context: object) -> web.Response:
@@ -118,7 +121,7 @@ class Site:
         base = request.match_info["profile"]
         query = self._query(request, shadow)
         return self._render("widget.html", profile=profile, shadow=shadow, query=query,
-                            base=base)  # fmt: skip
+                            base=base, render=parse_render(request.query.get("render")))  # fmt: skip
 
     async def widget_script(self, request: web.Request) -> web.StreamResponse:
         profile, _ = self._profile(request)

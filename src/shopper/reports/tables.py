@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from shopper.reports.figures import Finding, TargetRow, by_hour, category_scores, records
+from shopper.reports.timing import bound_threshold, loose_turns
 from shopper.results import ConversationResult
 from shopper.scoring.kpis import aggregate, frame, overall
 
@@ -38,6 +39,7 @@ def summary(results: Sequence[ConversationResult], manifest: dict[str, Any], row
         "critical_findings": [
             {k: v for k, v in asdict(f).items() if k not in ("conversation", "screenshot", "trace")} for f in found
         ],
+        "timing": loose_turns(results, bound_threshold(manifest)),
     }
 
 
@@ -90,6 +92,13 @@ def markdown(data: dict[str, Any], limit: int = 15) -> str:
             lines.append(f"- **{md_code(target)}** {md_code(f['criterion'])} × {f['count']}: {md_code(f['example'])}")
         if len(groups) > limit:
             lines.append(f"- … and {len(groups) - limit} more kinds (see index.html)")
+    timing = data.get("timing") or {}
+    if timing.get("flagged_turns"):
+        lines += ["", "### Timing", "",
+                  f"{timing['flagged_turns']} turn(s) whose stamps may be off by more than "
+                  f"{timing['bound_threshold_ms']:.0f} ms (the page's main thread ran late around them):"]
+        for turn in timing["flagged"][:limit]:
+            lines.append(f"- {md_code(turn['key'])} turn {turn['turn']}: bound {turn['bound_ms']:.0f} ms")
     return "\n".join(lines) + "\n"
 
 

@@ -85,6 +85,51 @@
     return item;
   }
 
+  function pageNow() { return performance.timeOrigin + performance.now(); }
+
+  function markVisible(item) { item.setAttribute("data-visible-at-ms", pageNow().toFixed(3)); }
+
+  // The render variants (?render=, see shopper.demo.options.RENDERS): real widgets rarely show a
+  // reply inside the socket handler. Each stamps when its text becomes visible (ground truth).
+  var TYPING_DELAY_MS = 120;
+  var STREAM_STEP_MS = 60;
+  function render(cls, text, meta, after) {
+    var variant = cfg.render || "direct";
+    if (variant === "placeholder") {
+      var holder = addMessage(cls, "", meta);
+      holder.hidden = true;
+      holder.setAttribute("aria-hidden", "true");
+      window.setTimeout(function () {
+        holder.textContent = text;
+        holder.hidden = false;
+        holder.removeAttribute("aria-hidden");
+        markVisible(holder);
+        after();
+      }, TYPING_DELAY_MS);
+    } else if (variant === "raf") {
+      window.requestAnimationFrame(function () { markVisible(addMessage(cls, text, meta)); after(); });
+    } else if (variant === "delay") {
+      window.setTimeout(function () { markVisible(addMessage(cls, text, meta)); after(); }, TYPING_DELAY_MS);
+    } else if (variant === "stream") {
+      var words = text.split(/(\s+)/);
+      var step = Math.max(1, Math.ceil(words.length / 16));  // about 16 steps: ~1 s in all
+      var bubble = addMessage(cls, "", meta);
+      var shown = 0;
+      var grow = function () {
+        shown = Math.min(words.length, shown + step);
+        bubble.textContent = words.slice(0, shown).join("");
+        if (!bubble.hasAttribute("data-visible-at-ms") && bubble.textContent.trim()) { markVisible(bubble); }
+        if (shown < words.length) { window.setTimeout(grow, STREAM_STEP_MS); return; }
+        bubble.setAttribute("data-final-at-ms", pageNow().toFixed(3));
+        after();
+      };
+      window.setTimeout(grow, STREAM_STEP_MS);
+    } else {
+      markVisible(addMessage(cls, text, meta));
+      after();
+    }
+  }
+
   // Quick replies: a row of buttons under an agent message (as Intercom and Zendesk show them);
   // a click sends the label as the customer's message.
   function addQuickReplies(labels) {
@@ -111,8 +156,9 @@
       setTyping(Boolean(data.on), agentLabel.textContent);
     } else if (data.type === "message") {
       var cls = data.role === "system" ? "system" : "agent" + (data.kind === "welcome" ? " welcome" : "");
-      addMessage(cls, String(data.text), { "message-id": data.id, author: data.author, kind: data.kind, "server-at-ms": data.at_ms });
-      if (Array.isArray(data.buttons) && data.buttons.length) { addQuickReplies(data.buttons); }
+      var meta = { "message-id": data.id, author: data.author, kind: data.kind, "server-at-ms": data.at_ms };
+      var buttons = Array.isArray(data.buttons) && data.buttons.length ? data.buttons : null;
+      render(cls, String(data.text), meta, function () { if (buttons) { addQuickReplies(buttons); } });
       if (data.role !== "system") { agentLabel.textContent = data.author; }
     }
   }

@@ -3,9 +3,10 @@
 //   - every new agent / system / shopper message element (and its text until it stops changing),
 //     with the labels of its buttons and the targets of its links (and of the quick-reply row the
 //     widget shows right after it, when the preset names one):
-//     when the element appears, or, when the widget adds it while handling a WebSocket or
-//     EventSource message, when that message reached the page (the widget's own rendering work
-//     is then not counted; on a loaded machine it was up to several ms),
+//     when the element is shown (non-empty text, not hidden, a non-zero box: a placeholder bubble
+//     is not stamped at insertion) and, beside it, when the WebSocket or EventSource message
+//     that carried its text reached the page (the widget's own rendering work is then not
+//     counted), with a bound of how late the page's main thread was running around those moments,
 //   - the typing indicator's shown / hidden transitions,
 //   - the shopper's send (capture-phase Enter on the input, click on the send button, submit),
 //   - WebSocket opens and closes (a dropped socket mid-reply),
@@ -29,6 +30,76 @@
 
   function now() { return performance.timeOrigin + performance.now(); }
 
+  // The main thread's lag: a self-rescheduling timer notes how late it ran, and long tasks are
+  // collected, so each stamp carries a bound of how late the page itself was around it.
+  var LAG_TICK_MS = 16;
+  var LAG_WINDOW_MS = 250;
+  var lags = [];  // [at, how late (ms)]
+  var longTasks = [];  // [start, end]
+  var expected = now() + LAG_TICK_MS;
+  function lagTick() {
+    var at = now();
+    lags.push([at, Math.max(0, at - expected)]);
+    while (lags.length && lags[0][0] < at - 4 * LAG_WINDOW_MS) { lags.shift(); }
+    expected = at + LAG_TICK_MS;
+    setTimeout(lagTick, LAG_TICK_MS);
+  }
+  setTimeout(lagTick, LAG_TICK_MS);
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (entry) {
+        var start = performance.timeOrigin + entry.startTime;
+        longTasks.push([start, start + entry.duration]);
+      });
+      if (longTasks.length > 50) { longTasks.splice(0, longTasks.length - 50); }
+    }).observe({ entryTypes: ["longtask"] });
+  } catch (e) { /* no long-task timing in this browser */ }
+
+  function lagBound(at) {  // how late the main thread ran around ``at`` (ms), as far as seen yet
+    var bound = Math.max(0, now() - expected);  // the timer is overdue right now
+    lags.forEach(function (lag) { if (Math.abs(lag[0] - at) <= LAG_WINDOW_MS) { bound = Math.max(bound, lag[1]); } });
+    longTasks.forEach(function (task) {
+      if (task[0] <= at + LAG_WINDOW_MS && task[1] >= at - LAG_WINDOW_MS) { bound = Math.max(bound, task[1] - task[0]); }
+    });
+    return Math.round(bound * 1000) / 1000;
+  }
+
+  // Recent socket / EventSource payloads with when they reached the page: a message shown later
+  // (a timer, a frame, a stream) is matched to the first unused frame whose payload holds its text.
+  var MAX_FRAMES = 64;
+  var frames = [];  // {at, strings, used}
+  function stringsOf(payload) {
+    var out = [];
+    var walk = function (value, depth) {
+      if (depth > 6 || out.length > 50) { return; }
+      if (typeof value === "string") { out.push(value.replace(/\s+/g, " ").trim()); }
+      else if (value && typeof value === "object") { Object.keys(value).forEach(function (k) { walk(value[k], depth + 1); }); }
+    };
+    try { walk(JSON.parse(payload), 0); } catch (e) { if (typeof payload === "string") { out.push(payload.replace(/\s+/g, " ").trim()); } }
+    return out;
+  }
+  function noteFrame(event) {
+    if (typeof event.data !== "string") { return; }
+    frames.push({ at: now(), strings: stringsOf(event.data.slice(0, 20000)), used: false });
+    if (frames.length > MAX_FRAMES) { frames.shift(); }
+  }
+  function arrivalOf(text) {
+    if (!text) { return null; }
+    // An exact match first: a short message is also inside longer earlier ones; then a prefix
+    // (a streamed bubble shows its first words before the rest).
+    for (var pass = 0; pass < 2; pass++) {
+      for (var i = 0; i < frames.length; i++) {
+        var frame = frames[i];
+        if (frame.used) { continue; }
+        for (var j = 0; j < frame.strings.length; j++) {
+          var s = frame.strings[j];
+          if (s && (pass === 0 ? s === text : s.indexOf(text) !== -1)) { frame.used = true; return frame.at; }
+        }
+      }
+    }
+    return null;
+  }
+
   // When the socket message being handled in the current task reached the page, or null. Our
   // listener is added in the constructor, so it runs before the widget's own; a mutation the
   // widget makes while handling the message is observed in the same task, and a posted task
@@ -36,7 +107,8 @@
   var deliveredAt = null;
   var clearer = window.MessageChannel ? new MessageChannel() : null;
   if (clearer) { clearer.port1.onmessage = function () { deliveredAt = null; }; }
-  function delivered() {
+  function delivered(event) {
+    noteFrame(event);
     if (!clearer) { return; }
     deliveredAt = now();
     clearer.port2.postMessage(0);
@@ -136,9 +208,49 @@
   var rerendered = {};  // kind + text -> records of messages removed in this mutation batch
   var inside = new Set();  // messages a mutation of this batch touched: only their text is re-read
 
+  // Elements that match a message selector but are not shown yet (empty, hidden, no box): they
+  // are stamped when they become visible with text, not when they were inserted.
+  var waiting = [];
+  var MAX_WAITING = 40;
+  var waitFrame = null;
+
+  function shownNow(el) {
+    if (!el.isConnected || !textOf(el)) { return false; }
+    try { if (el.closest("[hidden], [aria-hidden=true]")) { return false; } } catch (e) { /* odd markup */ }
+    if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) { return false; }
+    var box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) { return false; }
+    if (!el.checkVisibility) {
+      for (var node = el; node && node.nodeType === 1; node = node.parentElement) {
+        var style = getComputedStyle(node);
+        if (style.visibility === "hidden" || style.display === "none" || style.opacity === "0") { return false; }
+      }
+    }
+    return true;
+  }
+
+  function recheckWaiting() {  // also run on animation frames while anything waits (CSS changes)
+    waitFrame = null;
+    waiting = waiting.filter(function (item) { return item.el.isConnected && !tracked.has(item.el); });
+    var still = [];
+    waiting.forEach(function (item) {
+      if (shownNow(item.el)) { track(item.el, item.kind, now(), "dom"); } else { still.push(item); }
+    });
+    waiting = still;
+    if (waiting.length && waitFrame === null) { waitFrame = requestAnimationFrame(recheckWaiting); }
+  }
+
+  function wait(el, kind) {
+    if (waiting.some(function (item) { return item.el === el; })) { return; }
+    waiting.push({ el: el, kind: kind });
+    if (waiting.length > MAX_WAITING) { waiting.shift(); }
+    if (waitFrame === null) { waitFrame = requestAnimationFrame(recheckWaiting); }
+  }
+
   function track(el, kind, at, via) {
     if (tracked.has(el) || !inList(el)) { return; }
     var text = textOf(el);
+    if (kind !== "shopper" && !shownNow(el)) { wait(el, kind); return; }
     var again = rerendered[kind + "\u0000" + text];
     if (again && again.length) {  // the widget re-rendered a message it already showed
       var old = again.shift();
@@ -148,8 +260,12 @@
       return;
     }
     var parts = partsOf(el);
-    var record = { type: "message", kind: kind, at_ms: at, via: via, text: text, data: dataAttrs(el),
-                   buttons: parts.buttons, links: parts.links };
+    var shown = now();
+    var arrived = via === "socket" ? at : arrivalOf(text);
+    var record = { type: "message", kind: kind, at_ms: arrived !== null ? arrived : shown,
+                   via: arrived !== null ? "socket" : "dom", text: text, data: dataAttrs(el),
+                   buttons: parts.buttons, links: parts.links, arrived_ms: arrived, shown_ms: shown,
+                   bound_ms: Math.max(lagBound(shown), arrived !== null ? lagBound(arrived) : 0) };
     tracked.set(el, record);
     lastText.set(record, text);
     partsKey.set(record, JSON.stringify(parts));
@@ -232,6 +348,7 @@
       if (m.type === "childList") { m.addedNodes.forEach(function (n) { scan(n, at, via); }); }
     });
     rerendered = {};
+    if (waiting.length) { recheckWaiting(); }
     live = live.filter(function (item) { return item.el.isConnected; });
     live.forEach(function (item) {
       if (!inside.has(item.el) && !rowsOf.has(item.el)) { return; }
@@ -268,7 +385,7 @@
     roots.push(root);
     new MutationObserver(afterMutations).observe(root, {
       childList: true, subtree: true, characterData: true, attributes: true,
-      attributeFilter: ["class", "style", "hidden", "data-conversation-id"]
+      attributeFilter: ["class", "style", "hidden", "aria-hidden", "data-conversation-id"]
     });
     root.addEventListener("submit", onSubmit, true);
     if (root !== document) { scan(root.host, now(), "dom"); Array.prototype.forEach.call(root.children, function (c) { scan(c, now(), "dom"); }); }

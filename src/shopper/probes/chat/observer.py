@@ -57,9 +57,21 @@ class Message:
     text: str
     changed_ms: float  # when the text last changed (== at_ms if it never did)
     data: dict[str, str] = field(default_factory=dict)
-    via: str = "dom"  # "socket": stamped when the socket message that added it reached the page
+    via: str = "dom"  # "socket": when the frame carrying it reached the page; "network": the browser
     buttons: list[str] = field(default_factory=list)  # labels of its buttons and quick replies
     links: list[str] = field(default_factory=list)  # targets (href) of its links
+    arrived_ms: float | None = None  # when the frame carrying its text reached the page
+    shown_ms: float | None = None  # when it became visible with text
+    bound_ms: float | None = None  # how late the main thread ran around those stamps
+    clock_uncertainty_ms: float | None = None  # of the network-to-page clock mapping (network arrivals)
+
+
+def _number(raw: Any) -> float | None:
+    """A finite number from the page (untrusted), or None."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        return None
+    value = float(raw)
+    return value if value == value and abs(value) != float("inf") else None
 
 
 MAX_PARTS = 20
@@ -124,6 +136,8 @@ class RecordLog:
                 changed_ms=at, data={str(k): str(v) for k, v in (data or {}).items()},
                 via="socket" if raw.get("via") == "socket" else "dom",
                 buttons=_strings(raw.get("buttons"), 300), links=_strings(raw.get("links"), 500),
+                arrived_ms=_number(raw.get("arrived_ms")), shown_ms=_number(raw.get("shown_ms")),
+                bound_ms=_number(raw.get("bound_ms")),
             )  # fmt: skip
             self.messages.append(message)
             self._by_ref[(frame_key, int(raw.get("seq", 0)))] = message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -11,6 +12,7 @@ from playwright.async_api import Error as PlaywrightError
 from shopper.probes.base import ProbeError, SessionContext, TransientError
 from shopper.probes.chat.config import ChatConfig, keeps, records
 from shopper.probes.chat.navigate import HttpFailures, Navigator
+from shopper.probes.chat.network import NetworkTap
 from shopper.probes.chat.observer import BINDING, Message, RecordLog, init_script, page_now_ms
 from shopper.probes.chat.turns import reply_turns, welcome_turns
 from shopper.redaction import Redactor
@@ -43,6 +45,8 @@ class ChatSession:
         self._send: tuple[int, float] | None = None  # (record order, page stamp) of the last send
         self._tracing = False
         self._closed = False
+        self._tap = NetworkTap()
+        self._tap_tasks: set[asyncio.Future[bool]] = set()
 
     @property
     def conversation_id(self) -> str | None:
@@ -66,12 +70,46 @@ class ChatSession:
             await context.tracing.start(screenshots=False, snapshots=True)
             self._tracing = True
         self._page = await context.new_page()
+        await self._tap_network(context, self._page)
         self._nav = Navigator(self._page, self.chat, failures)
         await self._nav.open(self.ctx.persona)
         await self._quiet_since(page_now_ms(), self.chat.settle_s, self._nav.budget.left_ms())
         early = [m for m in self.records.messages if m.kind != "shopper"]
         self._reported.update(m.seq for m in early)
+        self._network_arrivals(early)
         return welcome_turns(early, self.redact, self.conversation_id)
+
+    async def _tap_network(self, context: Any, page: Any) -> None:
+        """Network-layer arrival stamps for the page and each out-of-process frame it loads."""
+        self._tap = NetworkTap()
+        if not await self._tap.attach(context, page):
+            return
+        tapped: set[int] = set()
+
+        def on_frame(frame: Any) -> None:
+            if frame is not page.main_frame and id(frame) not in tapped:
+                tapped.add(id(frame))
+                task = asyncio.ensure_future(self._tap.attach(context, frame))
+                self._tap_tasks.add(task)
+                task.add_done_callback(self._tap_tasks.discard)
+
+        page.on("framenavigated", on_frame)
+
+    def _network_arrivals(self, messages: list[Message]) -> None:
+        """Replace the in-page arrival of each message by the network layer's, when a frame matched.
+
+        A network stamp later than the in-page shown stamp would mean a bad clock mapping: the
+        in-page stamp is kept then.
+        """
+        for message in sorted(messages, key=lambda m: m.seq):
+            if message.kind == "shopper":
+                continue
+            found = self._tap.arrival_ms(message.text)
+            if found is None or (message.shown_ms is not None and found > message.shown_ms):
+                continue
+            message.arrived_ms = message.at_ms = round(found, 3)
+            message.via = "network"
+            message.clock_uncertainty_ms = self._tap.uncertainty_ms()
 
     def _on_records(self, source: dict[str, Any], batch: Any) -> None:
         self.records.receive(id(source.get("frame")), batch)
@@ -179,6 +217,7 @@ class ChatSession:
                 break
             await self.records.changed(max(POLL_FLOOR_S, (limit - (now - quiet_from)) / 1000))
         self._reported.update(m.seq for m in fresh)
+        self._network_arrivals(fresh)
         late = [m for m in fresh if m.seq < mark]  # a welcome that came after open() returned
         turns = welcome_turns(late, self.redact, self.conversation_id)
         return turns + reply_turns(replies, sent_at_ms=sent_at, redact=self.redact,

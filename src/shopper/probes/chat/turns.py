@@ -25,7 +25,8 @@ def welcome_turns(messages: Iterable[Message], redact: Redactor, conversation: s
         meta = _meta(message, redact, conversation)
         if message.kind == "agent":
             turns.append(Turn(role="agent", text=redact(message.text), at_ms=message.at_ms,
-                              kind="welcome", parts=_parts(message, redact), meta=meta))  # fmt: skip
+                              kind="welcome", parts=_parts(message, redact), meta=meta,
+                              **_timing(message)))  # fmt: skip
         elif message.kind == "system":
             turns.append(_system(message, redact, meta))
     return turns
@@ -46,7 +47,7 @@ def reply_turns(
         if message.kind == "agent":
             turns.append(Turn(role="agent", text=redact(message.text), at_ms=message.at_ms,
                               latency_ms=round(message.at_ms - sent_at_ms, 3),
-                              parts=_parts(message, redact), meta=meta))  # fmt: skip
+                              parts=_parts(message, redact), meta=meta, **_timing(message)))  # fmt: skip
         elif message.kind == "system":
             turns.append(_system(message, redact, meta))
     first_agent = next((turn for turn in turns if turn.role == "agent"), None)
@@ -58,7 +59,11 @@ def reply_turns(
 def _system(message: Message, redact: Redactor, meta: dict[str, Any]) -> Turn:
     kind = "handoff" if HUMAN_HANDOFF.search(message.text) else "event"
     return Turn(role="system", text=redact(message.text), at_ms=message.at_ms, kind=kind,
-                parts=_parts(message, redact), meta=meta)  # fmt: skip
+                parts=_parts(message, redact), meta=meta, **_timing(message))  # fmt: skip
+
+
+def _timing(message: Message) -> dict[str, float | None]:
+    return {"arrived_ms": message.arrived_ms, "shown_ms": message.shown_ms, "bound_ms": message.bound_ms}
 
 
 def _parts(message: Message, redact: Redactor) -> list[TurnPart]:
@@ -69,6 +74,8 @@ def _parts(message: Message, redact: Redactor) -> list[TurnPart]:
 
 def _meta(message: Message, redact: Redactor, conversation: str | None) -> dict[str, Any]:
     meta: dict[str, Any] = {"stamped": message.via}
+    if message.clock_uncertainty_ms is not None:
+        meta["clock_uncertainty_ms"] = round(message.clock_uncertainty_ms, 3)
     if message.changed_ms != message.at_ms:
         meta["settled_at_ms"] = message.changed_ms
     if message.data:

@@ -1,0 +1,126 @@
+"""Arrival stamps from the browser's network layer (Chromium DevTools Protocol).
+
+The in-page observer stamps a socket message when the page's main thread gets to it; on a
+loaded machine that thread runs late. The network layer stamps a WebSocket frame or an
+EventSource message when the browser received it, whatever the renderer is doing. CDP's
+``timestamp`` is monotonic seconds; it is mapped to the page clock (epoch ms, the one
+``performance.timeOrigin + performance.now()`` gives) through the pairs of ``wallTime`` and
+``timestamp`` that every ``Network.requestWillBeSent`` carries; the spread of those pairs is
+the mapping's own uncertainty.
+
+A message is matched to the first unused frame whose payload (JSON-decoded, every string in it)
+contains the message's first shown text. Cross-origin iframes run in their own process and get
+their own session; a frame in the page's process is covered by the page's session.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+MAX_FRAMES = 500
+MAX_PAYLOAD = 20000
+MAX_STRINGS = 50
+
+
+@dataclass
+class NetworkFrame:
+    at_monotonic_s: float
+    strings: list[str]
+    used: bool = False
+
+
+def payload_strings(payload: str) -> list[str]:
+    """Every string in a frame's payload, whitespace-collapsed (JSON-decoded when it is JSON)."""
+    out: list[str] = []
+
+    def walk(value: Any, depth: int) -> None:
+        if depth > 6 or len(out) >= MAX_STRINGS:
+            return
+        if isinstance(value, str):
+            out.append(" ".join(value.split()))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item, depth + 1)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, depth + 1)
+
+    text = payload[:MAX_PAYLOAD]
+    try:
+        walk(json.loads(text), 0)
+    except ValueError:
+        out.append(" ".join(text.split()))
+    return out
+
+
+@dataclass
+class NetworkTap:
+    """Frames the browser received for one conversation, and the clock mapping."""
+
+    frames: list[NetworkFrame] = field(default_factory=list)
+    _offsets_ms: list[float] = field(default_factory=list)  # wall ms - monotonic ms, per request
+    _sessions: list[Any] = field(default_factory=list)
+
+    async def attach(self, context: Any, target: Any) -> bool:
+        """Listen on ``target`` (a page, or an out-of-process frame); False where CDP is not there."""
+        try:
+            session = await context.new_cdp_session(target)
+            session.on("Network.requestWillBeSent", self._on_request)
+            session.on("Network.webSocketFrameReceived", self._on_socket_frame)
+            session.on("Network.eventSourceMessageReceived", self._on_event_source)
+            await session.send("Network.enable")
+        except Exception as exc:  # not Chromium, or a frame that shares its parent's session
+            log.debug("no network stamps for %s: %s", target, exc)
+            return False
+        self._sessions.append(session)
+        return True
+
+    def _on_request(self, event: dict[str, Any]) -> None:
+        wall, mono = event.get("wallTime"), event.get("timestamp")
+        if isinstance(wall, int | float) and isinstance(mono, int | float) and len(self._offsets_ms) < 200:
+            self._offsets_ms.append(wall * 1000.0 - mono * 1000.0)
+
+    def _note(self, mono: Any, payload: Any) -> None:
+        if not isinstance(mono, int | float) or not isinstance(payload, str):
+            return
+        self.frames.append(NetworkFrame(float(mono), payload_strings(payload)))
+        if len(self.frames) > MAX_FRAMES:
+            del self.frames[0]
+
+    def _on_socket_frame(self, event: dict[str, Any]) -> None:
+        response = event.get("response") or {}
+        if response.get("opcode", 1) == 1:  # text frames only
+            self._note(event.get("timestamp"), response.get("payloadData"))
+
+    def _on_event_source(self, event: dict[str, Any]) -> None:
+        self._note(event.get("timestamp"), event.get("data"))
+
+    @property
+    def calibrated(self) -> bool:
+        return bool(self._offsets_ms)
+
+    def uncertainty_ms(self) -> float | None:
+        """Half the spread of the wall/monotonic pairs: how far the mapping itself may be off."""
+        if not self._offsets_ms:
+            return None
+        return (max(self._offsets_ms) - min(self._offsets_ms)) / 2.0
+
+    def arrival_ms(self, text: str) -> float | None:
+        """Page-clock ms at which the first unused frame holding ``text`` arrived, or None."""
+        wanted = " ".join(text.split())
+        if not wanted or not self._offsets_ms:
+            return None
+        offset = statistics.median(self._offsets_ms)
+        # An exact match first: a short message ("Thanks!") is also inside longer earlier ones.
+        for exact in (True, False):
+            for frame in self.frames:
+                if not frame.used and any(wanted == s if exact else wanted in s for s in frame.strings):
+                    frame.used = True
+                    return frame.at_monotonic_s * 1000.0 + offset
+        return None
