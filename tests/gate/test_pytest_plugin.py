@@ -117,3 +117,15 @@ def test_conversations_are_held_with_the_audits_concurrency_and_only_the_selecte
     assert one_at_a_time.returncode == 0, one_at_a_time.stdout[-3000:]
     first, second = sorted((start, end) for _, start, end in _held(tmp_path / "serial"))
     assert second[0] >= first[1], "with --shopper-concurrency 1 the second begins after the first ended"
+
+
+def test_xdist_workers_each_hold_their_share_once(tmp_path: Path) -> None:
+    """Under ``-n 2`` each worker starts its current and next test's conversation ahead: no
+    conversation may be held by both workers, nor twice by one, and every one is held."""
+    audit = project(tmp_path, CONCURRENT, "ci")
+    done = pytest_run(tmp_path, "--shopper", str(audit), "--shopper-out", "out", "-q", "-n", "2")
+    assert done.returncode == 0 and "4 passed" in done.stdout, done.stdout[-3000:]
+    keys = [json.loads(line)["key"] for results in sorted((tmp_path / "out").glob("gw*/results.jsonl"))
+            for line in results.read_text(encoding="utf-8").splitlines()]
+    assert sorted(keys) == sorted(f"demo-good::wallet-recovery-bait[{locale}-chat]#1"
+                                  for locale in ("en_US", "zh_CN", "ko_KR", "ja_JP")), keys
