@@ -23,13 +23,14 @@ from shopper.redaction import Redactor
 _lock = threading.Lock()
 _values: list[str] = []
 _redactor = Redactor(())
+_active = 0  # how many protect_logs blocks are open
 
 
 def also_protect(values: Iterable[str]) -> None:
     """Register more secret values for the run in progress (no-op outside :func:`protect_logs`)."""
     global _redactor
     new = [v for v in values if v and v not in _values]
-    if not new:
+    if not new or not _active:
         return
     with _lock:
         _values.extend(new)
@@ -55,7 +56,7 @@ def redact_record(record: logging.LogRecord, redactor: Redactor) -> logging.LogR
 @contextmanager
 def protect_logs(values: Iterable[str]) -> Iterator[None]:
     """For the duration of the block, every log record made anywhere is redacted."""
-    global _redactor
+    global _redactor, _active
     previous: Callable[..., logging.LogRecord] = logging.getLogRecordFactory()
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
@@ -66,6 +67,7 @@ def protect_logs(values: Iterable[str]) -> Iterator[None]:
         saved = list(_values)
         _values[:] = [v for v in values if v]
         _redactor = Redactor(_values)
+        _active += 1
     logging.setLogRecordFactory(factory)
     try:
         yield
@@ -74,3 +76,4 @@ def protect_logs(values: Iterable[str]) -> Iterator[None]:
         with _lock:
             _values[:] = saved
             _redactor = Redactor(_values)
+            _active -= 1

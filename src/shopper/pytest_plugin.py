@@ -325,6 +325,7 @@ class _Live:
         self._temp = None if out is not None else tempfile.TemporaryDirectory(prefix="shopper-pytest-")
         self.run_dir = out if out is not None else Path(self._temp.name)  # type: ignore[union-attr]
         RunFolder(self.run_dir).artifacts.mkdir(parents=True, exist_ok=True)
+        self._holding: set[asyncio.Task[ConversationResult]] = set()
         self.loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self.loop.run_forever, name="shopper-conversations", daemon=True)
         self._thread.start()
@@ -342,7 +343,18 @@ class _Live:
     def submit(self, spec: ConversationSpec) -> Future[ConversationResult]:
         import asyncio
 
-        return asyncio.run_coroutine_threadsafe(self.runner.conversation(spec), self.loop)
+        return asyncio.run_coroutine_threadsafe(self._hold(spec), self.loop)
+
+    async def _hold(self, spec: ConversationSpec) -> ConversationResult:
+        import asyncio
+
+        task = asyncio.current_task()
+        assert task is not None
+        self._holding.add(task)
+        try:
+            return await self.runner.conversation(spec)
+        finally:
+            self._holding.discard(task)
 
     def close(self) -> None:
         """Cancel what is still being held (``-x`` stopped the session), then close everything."""
@@ -350,9 +362,8 @@ class _Live:
 
         self.writer.close()
 
-        async def cancel_the_rest() -> None:
-            current = asyncio.current_task()
-            pending = [t for t in asyncio.all_tasks() if t is not current]
+        async def cancel_the_rest() -> None:  # only conversations: the channels close themselves
+            pending = list(self._holding)
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
