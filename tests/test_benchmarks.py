@@ -30,7 +30,7 @@ def test_bench_timing_counts_what_it_drops(capsys: pytest.CaptureFixture[str]) -
     dropped = timing.report_dropped(measured, results, failed, ["in-page stamps, concurrency 1"])
     out = capsys.readouterr().out
     assert dropped == 3, "one skipped phase, one conversation that raised, one sample without truth: all ours"
-    assert "dropped phase in-page stamps, concurrency 1: skipped over the 300 s budget" in out
+    assert f"dropped phase in-page stamps, concurrency 1: skipped over the {timing.BUDGET_S:.0f} s budget" in out
     assert "dropped 1 conversation(s) of in-page stamps, concurrency 16 that raised" in out
     assert "dropped 1 sample(s) of in-page stamps, concurrency 16: no ground truth" in out
     assert "dropped phase naive wait_for, concurrency 16: no sample to measure" in out, "the baseline's are said"
