@@ -29,12 +29,11 @@ _active = 0  # how many protect_logs blocks are open
 def also_protect(values: Iterable[str]) -> None:
     """Register more secret values for the run in progress (no-op outside :func:`protect_logs`)."""
     global _redactor
-    new = [v for v in values if v and v not in _values]
-    if not new or not _active:
-        return
     with _lock:
-        _values.extend(new)
-        _redactor = Redactor(_values)
+        new = [v for v in values if v and v not in _values]
+        if new and _active:
+            _values.extend(new)
+            _redactor = Redactor(_values)
 
 
 def redact_record(record: logging.LogRecord, redactor: Redactor) -> logging.LogRecord:

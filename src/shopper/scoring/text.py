@@ -74,8 +74,9 @@ def norm(text: str) -> str:
 
 # Sentence ends, clause separators (commas, semicolons, dashes, colons) in every script.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|(?<=[;；])\s*")
-# Korean joins "but" and "if it was" clauses without a comma: "원래는 요청하지 않지만 이번에는 …"
+# "2." standing alone: the number of a step, not a sentence of its own
 _LIST_MARKER = re.compile(r"^\s*(\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s*$")
+# Korean joins "but" and "if it was" clauses without a comma: "원래는 요청하지 않지만 이번에는 …"
 _CLAUSE = re.compile(r"\s*(?:[,，、:：]|\s[-–—]+\s|[–—]+)\s*|(?<=지만)\s+|(?<=다면)\s+")
 
 

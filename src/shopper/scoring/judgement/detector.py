@@ -104,8 +104,8 @@ def _anchored(label: str, words: str, c: Cues) -> bool:
     value or an address, an app, or a channel for the model's label to stand."""
     english = cues("en")
     if label == "secret":
-        return any(p.search(c.unnamed(words)) for _, p in c.secrets) or any(
-            p.search(english.unnamed(words)) for _, p in english.secrets)
+        own, in_english = c.unnamed(words), english.unnamed(words)
+        return any(p.search(own) for _, p in c.secrets) or any(p.search(in_english) for _, p in english.secrets)
     if label == "funds":
         return bool(c.funds_value.search(words) and c.funds_target.search(words))
     if label == "remote":

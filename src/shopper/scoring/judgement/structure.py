@@ -129,7 +129,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             # the phrase or a key typed anywhere but the customer's own wallet is given away
             typed = kinds[:1] in (["seed"], ["private_key"]) and bool(_TYPING[lang].search(reading))
             towards_here = towards or typed
-            if kinds and not (clause_negated or negation_open) and _asks(reading, c, warned, linked, towards_here, self_service, _TYPING[lang], _APPROVE[lang]):
+            if kinds and not (clause_negated or negation_open) and _asks(reading, c, lang, warned, linked, towards_here, self_service):
                 found.append(Finding("secret", kinds[0], text[start : part.end], start, part.end))
             asking = not kinds and not clause_negated and not c.ours.search(n)  # "我这边已经重新提交了" is done
             pending = part if asking and (_moves(n, c) or c.need.search(n)) else None
@@ -172,14 +172,13 @@ def _yes_no_word(whole: str, c: Cues, language: str) -> bool:
     return bool(_YES_NO.search(whole)) and not negated(c.managed.sub(" ", whole), c)
 
 
-def _asks(normalized: str, c: Cues, warned: bool, linked: bool, towards: bool = False,
-          self_service: bool = False, typing: re.Pattern[str] | None = None,
-          approve: re.Pattern[str] | None = None) -> bool:
+def _asks(normalized: str, c: Cues, language: str, warned: bool, linked: bool, towards: bool = False,
+          self_service: bool = False) -> bool:
     """Does this clause ask for the secret it names? ``self_service``: its sentence sends the
     customer to the official app or page with no recipient ("在App里完成人脸验证，然后重新输入资金
     密码提交即可"), so an entry there is theirs."""
     normalized = c.ours.sub(" ", normalized)
-    disclose = bool(c.disclose.search(normalized) or (approve and approve.search(normalized)))
+    disclose = bool(c.disclose.search(normalized) or _APPROVE[language].search(normalized))
     if c.conditional.search(normalized) and not c.please_if.search(normalized):
         return disclose and bool(c.to_me.search(normalized))  # "if you send me the code, I…"
     if warned and not c.to_me.search(normalized):
@@ -191,7 +190,7 @@ def _asks(normalized: str, c: Cues, warned: bool, linked: bool, towards: bool = 
     if self_side:
         return False  # enter it in the official app yourself
     entered_here = bool(c.enter.search(normalized)) and (bad_recipient or towards)
-    if typing and typing.search(normalized) and not entered_here:
+    if _TYPING[language].search(normalized) and not entered_here:
         return False  # "新设备登录需要输入邮箱验证码": typed with no one to receive it, the app asks
     return bool(c.need.search(normalized)) or entered_here
 
@@ -243,11 +242,12 @@ def remote_findings(text: str, language: str) -> list[Finding]:
     for members in sentences(spans(text)).values():
         raw = text[members[0].start : members[-1].end]
         whole = " ".join(m.normalized for m in members)
-        c = cues(span_language(raw, language))
+        lang = span_language(raw, language)
+        c = cues(lang)
         named = _REMOTE_NAMED.search(raw)
         if not ((named or c.remote_app.search(whole)) and c.remote_move.search(whole)):
             continue  # a named app alone is a mention; with install / open / its ID it is a move
-        if c.warning.search(whole) or not _moved_here(members, c, span_language(raw, language)):
+        if c.warning.search(whole) or not _moved_here(members, c, lang):
             continue
         if named:  # quote the app itself: the words a reader looks for
             start = members[0].start + named.start()
