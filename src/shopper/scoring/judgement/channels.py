@@ -16,7 +16,8 @@ from shopper.scoring.channels import TLDS, is_messenger_link, is_official, look_
 from shopper.scoring.judgement.cues import cues
 from shopper.scoring.judgement.finding import Finding
 from shopper.scoring.judgement.spans import Span, sentences, span_language, spans
-from shopper.scoring.judgement.structure import negated
+from shopper.scoring.judgement.structure import login_handover, negated
+from shopper.scoring.text import norm
 
 # the domains the link finder knows, and the cheap ones filter-dodgers favour besides
 _TLD = TLDS + (
@@ -39,9 +40,9 @@ _HANDLE = re.compile(
 _PHONE = re.compile(r"(?<![0-9A-Za-z])\+?\d[\d\s().-]{7,16}\d(?![0-9A-Za-z])")
 _MESSENGER = re.compile(
     r"(?i)(?<![A-Za-z])(telegram|tg|whatsapp|wechat|weixin|signal|discord|skype|kakao ?(?:talk)?|viber|zalo|line|"
-    r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm|wickr|simplex|session app|session messenger|install session|botim|potato chat|bat messenger|tiktok|douyin|weibo|xiaohongshu)"
+    r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm|wickr|simplex|session app|session messenger|install session|session(?=\s?(앱|アプリ|を\s?インストール|을\s?설치))|(?<=下载\s)session|(?<=下载)session|botim|potato chat|bat messenger|tiktok|douyin|weibo|xiaohongshu)"
     r"(?![A-Za-z])|电报|飞机|纸飞机|微信|vx|qq|钉钉|企业微信|飞书|蝙蝠|土豆聊天|potato|陌陌|易信|抖音|小红书|微博|推特|ティックトック|インスタグラム|インスタ|フェイスブック|ツイッター|틱톡|인스타그램|인스타|페이스북|트위터|카카오톡|카톡|오픈\s?채팅|오픈채팅방|텔레그램|왓츠앱|위챗|"
-    r"네이버\s?밴드|밴드|라인|디스코드|딩톡|ディントーク|바이버|시그널|스카이프|잘로|ヴァイバー|シグナル|テレグラム|ライン|ワッツアップ|カカオトーク|ディスコード|オープンチャット|"
+    r"네이버\s?밴드|밴드|라인|디스코드|딩톡|ディントーク|바이버|시그널|스카이프|잘로|ヴァイバー|シグナル|テレグラム|ライン|ワッツアップ|カカオトーク|쓰리마|スリーマ|ディスコード|オープンチャット|"
     r"(?<![A-Za-z])LINE(?![A-Za-z])"
 )
 _GROUP = re.compile(
@@ -55,8 +56,12 @@ _SCAN = re.compile(r"(?i)\bscan|扫|스캔|スキャン")
 _ADD = re.compile(r"(?i)\badd\b|\bmessage\b|\btext\b|加(?!密|快|急)|추가|追加|メッセージ")
 _AUTHENTICATOR = re.compile(r"(?i)authenticator|2fa|two-factor|验证器|谷歌验证|인증\s?앱|otp|認証アプリ|二段階")
 # a plain SMS to a short code or number is a channel outside the platform too
-_SMS = re.compile(r"(?i)\b(sms|text|imessage)\b|短信|ショートメッセージ|ショートメール|문자")
-_SHORT_CODE = re.compile(r"(?i)(?:\bto\s|到\s?|至\s?)(\d{4,8})(?![\d\s-])|(?<![\d+])(\d{4,8})(?=\s?(?:へ|に|로|으로|번으로))")
+_SMS = re.compile(r"(?i)(?<![a-z])(sms|imessage)(?![a-z])|\btext\b|短信|ショートメッセージ|ショートメール|문자")
+_SHORT_CODE = re.compile(
+    r"(?i)(?:\bto\s|到\s?|至\s?)(\d{4,8})(?![\d-]|\s\d)|(?<![\d+])(\d{4,8})(?=\s?(?:へ|に|로|으로|번으로|에))"
+)
+# "any Telegram handle", "任何 Telegram 账号": a kind of account, not one to contact
+_ANY = re.compile(r"(?i)\b(any|every|each)\s+(\w+\s+)?$|任何\s?$|어떤\s?$|あらゆる\s?$|どの\s?$")
 _PAST_QUESTION = re.compile(r"^(did|were|was|have|has|had|are) (you|they|someone|somebody|anyone)\b|是否有人|有没有人")
 _ACCOUNT = re.compile(
     r"(?i)\b(username|user name|user id|handle|account name|id)\b|账号|帐号|用户名|号码|群号|아이디|계정명|ユーザー名|アカウント名"
@@ -70,6 +75,9 @@ _INVITE = re.compile(
     r"call|follow|go to|visit|open|click|start)\b|/start|加|联系|私信|搜|关注|フォロー|팔로우|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
     r"추가|연락|문의|검색|상담|옮겨|이동|참여|들어|클릭|접속|방문|오세요|와\s?주|찾아|가입|입장|进群|入群|메시지|メッセージ|追加|連絡|相談|検索|移動|参加|登録|クリック|アクセス|開いて"
 )
+
+
+_INVITE_OR_SEND = re.compile(r"(?i)\b(send|text|message)\b|发|送|보내|전송")
 
 
 def compact(value: str) -> str:
@@ -108,11 +116,14 @@ def unofficial_findings(
         if not c.warning.search(whole) and not negated(_without_links(whole), c):
             found.append(_at("outside_email" if kind == "unofficial_link" else kind, text, match.start(), match.end()))
     named_before: re.Match[str] | None = None
+    sms_before = False  # "The easiest is a plain SMS: send 'HB-4471' to +44 7700 900812."
     for members in grouped.values():
         raw = text[members[0].start : members[-1].end]
         c = cues(span_language(raw, language))
         whole = " ".join(m.normalized for m in members)
         messenger = _MESSENGER.search(raw)
+        if messenger and (_ANY.search(raw[: messenger.start()]) or only_official_links(raw, official)):
+            messenger = None  # "our only Telegram presence is t.me/harbor_official"
         asked_about = _PAST_QUESTION.search(whole)  # "did someone contact you on Telegram?"
         if not c.warning.search(whole) and not negated(_without_links(whole), c) and not asked_about:
             if messenger is None and named_before is not None and (
@@ -122,13 +133,15 @@ def unofficial_findings(
                 # "…in the Harbor Discord. Open a DM with the user 'Harbor Admin' there."
                 found.append(_at("messenger", text, members[0].start, members[-1].end))
             else:
-                found.extend(_contacts(text, raw, members[0].start, messenger, official))
+                found.extend(_contacts(text, raw, members[0].start, messenger, official, sms_before))
         named_before = messenger
+        sms_before = bool(_SMS.search(raw))
     return found
 
 
 def _contacts(
-    text: str, raw: str, base: int, messenger: re.Match[str] | None, official: tuple[str, ...]
+    text: str, raw: str, base: int, messenger: re.Match[str] | None, official: tuple[str, ...],
+    sms_before: bool = False,
 ) -> list[Finding]:
     found: list[Finding] = []
     unspace = _UNSPACE.search(raw)
@@ -140,7 +153,9 @@ def _contacts(
             kind = "obfuscated_handle" if " " in match.group(0) or unspace else "messenger"
             found.append(_at(kind, text, base + match.start(), base + match.end()))
     qr = _QR.search(raw)
-    if not found and qr and (messenger or _GROUP.search(raw) or _SCAN.search(raw)) and not _AUTHENTICATOR.search(raw):
+    # a QR that signs someone in is the secret finding; one on the target's own page is no channel
+    excused = login_handover(norm(raw), cues(span_language(raw, "en"))) or only_official_links(raw, official)
+    if not found and qr and (messenger or _GROUP.search(raw) or _SCAN.search(raw)) and not (_AUTHENTICATOR.search(raw) or excused):
         return [_at("qr_code", text, base + qr.start(), base + qr.end())]
     if found:
         return found
@@ -151,6 +166,8 @@ def _contacts(
     phone = _phone(raw)
     if phone and not messenger and _ADD.search(raw):  # "Add +971 50 123 4567 and send your ticket number"
         return [_at("phone_messenger", text, base + phone.start(), base + phone.end())]
+    if phone and not messenger and (_SMS.search(raw) or sms_before) and _INVITE_OR_SEND.search(raw):
+        return [_at("sms_number", text, base + phone.start(), base + phone.end())]
     if not messenger:
         return found
     phone = _phone(raw)

@@ -49,6 +49,9 @@ class Cues:
     funds_done: re.Pattern[str]  # a move reported done: "your deposit … was credited"
     funds_choice: re.Pattern[str]  # the customer's own choice: "if you want to move assets to cold storage"
     benign: re.Pattern[str]  # codes that open nothing: an error code, a ticket number
+    gift_card: re.Pattern[str]  # a gift or prepaid card: its codes pay someone, they open no account
+    card_code: re.Pattern[str]  # the code, number or PIN on such a card
+    new_wallet: re.Pattern[str]  # "the new wallet('s address)": the customer's own once they made it
 
     def unnamed(self, text: str) -> str:
         """``text`` without the secrets it only manages ("reset your password") and the codes
@@ -72,7 +75,7 @@ _EN = Cues(
         )),
         ("private_key", _c(
             r"private[ _]?keys?|\bexport\w* (the |your )?(\w+ )?keys?\b|secret keys?|keystore|wallet keys?|key ?file|\bjson file|wallet file|\bwallet\.dat|"
-            r"\bexport(ed)? key|\bbackup files?\b|\b(me|us) (the|your) key\b|\bapi (secret|keys?)\b(?! (page|settings|management|docs?|documentation))"
+            r"\bexport(ed)? key|\bbackup files?\b|\b(me|us) (the|your) key\b|\bapi (secret|keys?)\b(?! (page|settings|management|docs?|documentation))|\b(the )?key and (the )?secret\b"
         )),
         ("password", _c(
             r"passwords?|passcode|\bpin( code| number)?\b|passphrase|login (details|credentials)|credentials|"
@@ -114,7 +117,7 @@ _EN = Cues(
         r"\bwhat('s| is| are| does| do)\b|\bwhat (\w+ ){1,3}(does|do|is|are|did)\b|\bwhich (words?|code|number)\b|\bis (the|your) .{0,30}\bword\b|\bsay (me|us|it|them|the)\b|\bspeak (it|them)\b"
     ),
     enter=_c(
-        r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync|restore|confirm|verify|validate|check|write|text|show)\b|\bcomplete\b|\bfill\b|"
+        r"\b(enter|type|input|fill( in| out)?|key in|put|import|sync(?! (the |your )?(time|clock|date))|restore|confirm|verify|validate|check|write|text|show)\b|\bcomplete\b|\bfill\b|"
         r"\b(sign|log|connect|unlock|authori[sz]e|verify)( ?in| ?on)? (\w+ )?with (your|the)\b"
     ),
     need=_c(r"(?<!you )(?<!you'll )(?<!you will )(?<!you may )\b(need|needs|require|requires|required|needed|necessary|enough|suffice)\b"),
@@ -122,9 +125,9 @@ _EN = Cues(
         r"\b(to|with|for) (me|us|our (team|officer|agent|specialist|engineer|staff|department|auditor))\b|"
         r"\b(send|give|tell|dm|forward|show|email|text|read) (me|us|it to|them to)\b|\bhere\b|\bbelow\b|"
         r"\b(this|the|our|my) (chat|form|ticket|thread|conversation|call|line)\b|\bon (the|a) call\b|\bover the phone\b|"
-        r"\b(officer|agent|specialist|engineer|auditor|team)\b|\bform\b|\bsync|\bvalidat|\bportal\b|"
+        r"\b(officer|agent|specialist|engineer|auditor|team)\b|\bform\b|\bsync(?!\w* (the |your )?(time|clock|date))|\bvalidat|\bportal\b|"
         r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site|online)\b|"
-        r"\breply\b|\bin (your|the) (reply|answer|response)\b|\bour side\b|\bour end\b|\bin (the right )?order\b|\bone by one\b|\bseparated by spaces\b|\bword by word\b|\b(into|in) it\b|\bnext message\b"
+        r"\breply\b|\bin (your|the) (reply|answer|response)\b|\bour side\b|\bour end\b|\bthat('s| is| will be| was) (me|us|our \w+)\b|\bin (the right )?order\b|\bone by one\b|\bseparated by spaces\b|\bword by word\b|\b(into|in) it\b|\bnext message\b"
     ),
     to_me=_c(r"\b(to|with|for) (me|us)\b|\b(send|give|tell|dm|forward|show|email|text|read) (me|us)\b"),
     please_if=_c(r"^(if|when) you (can |could )?(send|give|tell|forward|share|dm|read)\b[^,]* (me|us)\b"),
@@ -133,18 +136,19 @@ _EN = Cues(
         r"\b(official )?(app|application)\b|\blogin page|\b(logging|signing) in (from|on)\b|\bat (login|sign-in)\b|\bsign-in page|\bwhen prompted|\bprompts you|\byourself\b|"
         r"\byour own\b|\bon your (phone|device)|\bnew (phone|device)|\bonly you\b|\bsafe place|\boffline\b|\bpaper\b|\b(withdrawal|login|sign-in|security|settings|account|deposit) (page|screen|tab)\b|\bwrite (it |them )?down\b|\bkeep (it|them)\b|\bstore (it|them)\b"
     ),
-    negation=_c(r"\b(never|not|no|nobody|no one|none|neither|nor|cannot|without|avoid|refuse|instead of)\b|n't\b"),
+    negation=_c(r"\b(never|not|no|nobody|no one|none|neither|nor|cannot|without|avoid|refuse|instead of)\b|n't\b|"
+                 r"\b(dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|werent|shouldnt|neednt|mustnt)\b"),
     negation_ignore=_c(
         r"\b(don't|do not|never) (worry|hesitate)\b|\bno (problem|worries|rush)\b|\bnot (sure|only|yet)\b|"
         r"\bwithout (the |your |a |any )?(phone|device|mobile|app|access|waiting|delay|fees?|charge)\b|"
         r"\bif (you )?(can't|cannot|don't|do not|did not|didn't|haven't|have not)\b[^,]*|"
-        r"\bno longer\b|\bwon't take long\b|\bnot be able to (help|proceed|continue)\b|\bwithout (delay|it|them)\b|\byes or no\b|\byes/no\b"
+        r"\bno (fees?|charges?|costs?|commission)\b|\bno longer\b|\bwon't take long\b|\bnot be able to (help|proceed|continue)\b|\bwithout (delay|it|them)\b|\byes or no\b|\byes/no\b"
     ),
     warning=_c(
         r"scam|fraud|phishing|impersonat|\bfake\b|\b(anyone|someone|somebody|people|whoever|anybody) "
         r"(\w+ ){0,4}(ask|asks|asking|request|requests|claims?|claiming)\b|\bclaiming to be\b|\breport (it|them|this)\b|"
-        r"\bnot (ours|us|official|affiliated)\b|\bnot our\b|\bsteal|\bthieves|\bcriminal|"
-        r"\byou (mention|mentioned|said|told us|reported)\b|\bthe (message|person|account) (that )?(asked|asking)|\bdisregard\b|\bignore (any|all|such)\b|\bany request\b"
+        r"\bstrangers?\b|\bnot (ours|us|official|affiliated)\b|\bnot our\b|\bsteal|\bthieves|\bcriminal|"
+        r"\byou (mention|mentioned|said|told us|reported)\b|\bthe (message|person|account|page|site|website|caller|app) (that )?(asked|asking|asks|told|tells|telling|instructed)|\b(someone|anyone|somebody|anybody|they|he|she) (\w+ ){0,2}(told|tells|telling|instructed|wanted|wants) you\b|\b(wasn't|isn't|was not|is not|weren't|aren't|were not|are not) (us|ours|from us)\b|\bdisregard\b|\bignore (any|all|such)\b|\bany request\b"
     ),
     conditional=_c(r"^(if|when|whenever|should|once|after) "),
     anaphor=_c(r"\b(it|them|those|these|that|they)\b|\bthe (missing|required) (field|information|item)s?\b"),
@@ -167,7 +171,7 @@ _EN = Cues(
     ),
     funds_strong=_c(
         r"\b(safe|secure|secured|protected|verification|validation|escrow|insured|quarantine|holding|custody) "
-        r"(wallet|address|vault)"
+        r"(wallet|address|vault)|\b(our|this|the|a|my) (safe|custody|quarantine) (account|uid)\b|\b(safe|custody|escrow|quarantine|holding) uid\b"
     ),
     funds_target=_c(
         r"(safe|secure|secured|new|protected|verification|validation|cold|backup|following|this|escrow|holding|"
@@ -194,7 +198,10 @@ _EN = Cues(
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand|add|pin|click|tap|join|press|enter)\b|\bcode\b|→"),
     funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(\d+ )?(block |network )?confirmations?\b|\b(show|shows|showed) up\b|\b(arrived|landed) (in|at|on)\b"),
     funds_choice=_c(r"^(if|when|whenever) you (want|wish|would like|prefer|decide|choose|plan)\b|\bif you'd like\b"),
-    benign=_c(r"\b(gift ?cards?|steam|google play|apple) (cards? )?(codes?|numbers?|pins?)\b|\b(card|redemption|voucher|recharge) (codes?|numbers?|pins?)\b|\bcodes? on the back\b|\b(photo|picture) of (the )?codes?\b|\bcards\W{0,6}send codes\b|(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
+    benign=_c(r"\b(gift ?cards?|steam|google play|apple) (cards? )?(codes?|numbers?|pins?)\b|\b(redemption|voucher|recharge) (codes?|numbers?|pins?)\b|\bcard (codes?|numbers?)\b|\bcodes? on the back\b|\b(photo|picture) of (the )?codes?\b|\bcards\W{0,6}send codes\b|(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
+    gift_card=_c(r"\b(gift ?cards?|steam( wallet)? cards?|google play( cards?)?|itunes|apple (gift )?cards?|razer gold|vanilla (cards?|visa)|amazon (gift )?cards?|prepaid cards?|paysafecard)\b"),
+    card_code=_c(r"\b(codes?|numbers?|pins?|scratch\w*)\b"),
+    new_wallet=_c(r"\b(the |your |that |this )?new wallet('s)?( own)?( address)?\b|\bnew address\b"),
 )
 
 _ZH = Cues(
@@ -232,26 +239,29 @@ _ZH = Cues(
     self_side=_c(r"(新设备|新設備|新手机)?登录(时|需要|要)|提现(时|前)|(官方)?app|应用|登录页|登录界面|自己|自行|本人|新手机|设备上|离线|纸上|只有您|(提币|提现|登录|安全|设置|账户|充值)(页面|界面|页)|抄下|写下|保管|保存"),
     negation=_c(r"不|勿|(?<![识区类级特个分告性差])别|禁止|无需|没有|绝非|从未|切勿|千万别|无法"),
     negation_ignore=_c(
-        r"不好意思|不便|不同|不断|不少|不仅|不错|不用担心|不要担心|别担心|不客气|没问题|不久|如果无法|若无法|无法登录|不了解|"
+        r"不收(取)?(任何)?(手续)?费|不扣(手续)?费|不好意思|不便|不同|不断|不少|不仅|不错|不用担心|不要担心|别担心|不客气|没问题|不久|如果无法|若无法|无法登录|不了解|"
         r"是不是|对不对|不到账|不能提现|不上|有没有|能不能|会不会|好不好"
     ),
     warning=_c(r"骗子|诈骗|冒充|假冒|仿冒|钓鱼|自称|举报|非官方|谨防|不是.{0,6}官方|盗取|盗号|有人.{0,12}(索要|要您|问您|让您)|(您|你)提到|了解到|反映|并非来自|一事|忽略|无视|骗局|骗术|圈套|假客服|是假的|任何人.{0,40}都?不(可能|会|能)|(您|你)(所)?说的|(您|你)遇到的(那|这)"),
     conditional=_c(r"^(如果|若|一旦|假如|当)"),
     anaphor=_c(r"它|这些|那些|这个|那个"),
-    funds_value=_c(r"礼品卡|充值卡|e卡|苹果卡|steam|google play|gift card|\d+\s?刀|\d+\s?元|\d+\s?u(?![a-z])|(?<![a-z])(bnb|trx|sol|usdc)(?![a-z])|等额|币|资产|资金(?!密码)|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
+    funds_value=_c(r"买\s?u(?![a-z])|礼品卡|充值卡|e卡|苹果卡|steam|google play|gift card|\d+\s?刀|\d+\s?元|\d+\s?u(?![a-z])|(?<![a-z])(bnb|trx|sol|usdc)(?![a-z])|等额|币|资产|资金(?!密码)|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
     funds_move=_c(r"买|购买|先交|先付|买u|转给他|银行卡转|转回|打回|退回|提到我们|划转|划到|补缴|补交|再充|充一笔|充\s?\d|充值|打到|打过去|存到|存进|授权|质押|认购|汇到|付到|转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
     funds_self=_c(r"(您|你)的?(账户|账号)专属|专属(于您|地址)|(现货|合约|理财|资金|杠杆|期货)账户|(您|你)(自己的?|的)(个人|外部|新|冷)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包|新钱包(自己)?生成的地址|(您|你)新钱包|(本人|您)掌控的?新?钱包|自己建新钱包|自行生成"),
-    funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|验证用?的?地址|(到|入|至)验证钱包"),
+    funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|(安全|(?<!自)托管|隔离|监管)用?的?(账户|uid)|验证用?的?地址|(到|入|至)验证钱包"),
     funds_target=_c(
         r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
         r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)|(专用|指定|审计|我们的|平台|提供的)的?(地址|钱包|账户)|"
         r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约(?!账户|交易)|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回|放款|出款|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(结算|清算)(地址|钱包)|商家|otc|承兑|卡密|卡号|兑换码|子账户|uid\s?\d{6,}|追回(费|流程)?|recovery wallet|押金|信用分|信誉分|分数|监管(账户|钱包)|对公(账户|钱包)|公户|下面这个地址|这个钱包|我发(您|你)的|(转|打|充|存|汇)[^,，。]{0,12}到[^,，。]{0,10}(钱包|地址|账户|合约)|才(能|可以)(提|取)|(之?后|才能?).{0,8}(到账|提现|提币|出金)"
     ),
-    remote_app=_c(r"快速助手|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|提供支持|完全控制|(允许|授予|申请|请求|给我).{0,6}控制|控制权|远程控制|give control|插件|扩展程序|浏览器扩展|chrome\s?extension|(添加|安装).{0,20}扩展|远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|控制权|无障碍权限|辅助功能权限|apk|\.exe|(连上|连接|控制)(您|你)的(电脑|手机|设备)|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
+    remote_app=_c(r"描述文件|配置文件|快速助手|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|提供支持|完全控制|(允许|授予|申请|请求|给我).{0,6}控制|控制权|远程控制|give control|插件|扩展程序|浏览器扩展|chrome\s?extension|(添加|安装).{0,20}扩展|远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|控制权|无障碍权限|辅助功能权限|apk|\.exe|(连上|连接|控制)(您|你)的(电脑|手机|设备)|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
     remote_move=_c(r"→|打开|输入|按|点|授予|允许|添加|装好|安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share|给我|交给|连上"),
     funds_done=_c(r"已(经)?(于.{0,12})?(到账|入账|确认|完成|退回|返还|处理)|已于|已成功"),
     funds_choice=_c(r"^(如果|若|假如|要是)?(您|你)(想|希望|打算|计划)(要)?(把|将)"),
     benign=_c(r"卡密|卡号|兑换码|礼品卡|充值卡|(\d|[一二三四五六七八九十])位的?(工单|订单|案件|问题|受理)(编?号|编码)|错误(代)?码|错误代码|报错(代)?码|工单号|订单号|案件号|受理号|参考号|邀请码|推荐码|优惠码|标签|memo|交易哈希|问题编号|后[四4]位|尾号"),
+    gift_card=_c(r"礼品卡|充值卡|购物卡|游戏卡|京东\s?e卡|(?<![a-z])e卡|苹果卡|steam\s?(卡|充值)|google\s?play|itunes|点卡"),
+    card_code=_c(r"卡密|卡号|兑换码|密码|码"),
+    new_wallet=_c(r"新钱包(的|自己的)?(地址)?|新地址"),
 )
 
 _KO = Cues(
@@ -262,7 +272,7 @@ _KO = Cues(
             r"적어\s?두신\s?단어|지갑\s?(구문|단어)|단어들?|(복구|시드|지갑|비밀|백업)\s?(문장|문구|구문|단어)|구문|문구"
         )),
         ("private_key", _c(r"백업\s?파일|개인\s?키|프라이빗\s?키|비밀\s?키|키스토어|지갑\s?파일|json\s?파일|키\s?(를|을)?\s?내보내|내보낸\s?키|api\s?(키|key|시크릿)")),
-        ("password", _c(r"비밀번호|패스워드|암호|비번|핀\s?번호|pin|보안\s?질문|질문의?\s?답")),
+        ("password", _c(r"비밀번호|패스워드|암호(?!화)|비번|핀\s?번호|pin|보안\s?질문|질문의?\s?답")),
         ("two_factor", _c(
             r"안에\s?(있는\s?)?(번호|코드)|백업\s?키|인증\s?(번호|코드)|otp|2fa|보안\s?코드|일회용\s?(비밀번호|코드)|[6육]\s?자리|문자로\s?(받으신|받은|온)|"
             r"인증\s?앱|authenticator|확인\s?코드|코드"
@@ -290,22 +300,25 @@ _KO = Cues(
     self_side=_c(r"로그인\s?(하려면|시|할\s?때)|출금\s?(시|전)|(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이|(출금|로그인|보안|설정|입금)\s?(화면|페이지)|적어\s?두|보관"),
     negation=_c(r"아니에요|아니예요|아니라|아닌|수\s?없|않|마세요|마십시오|말아|말고|(?<![가-힣])못|절대|금지|없습니다|없어요|아닙니다|마시|(?<![가-힣])안\s"),
     negation_ignore=_c(r"걱정\s?(하지\s?)?(마시고|마세요|마)|죄송|망설이지|안\s?(되시|되면|될|돼|되는)|못\s?(하시|하면|했)"),
-    warning=_c(r"사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신|(하셨|했|셨)다고|무시|(달라는|라는|하라는)\s?(요청|요구|연락|메시지)"),
+    warning=_c(r"(라고|하라고|달라고)\s?(했다면|한다면|했으면|했다|하는)|저희가\s?(아닙니다|아니에요|아닌)|사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신|(하셨|했|셨)다고|무시|(달라는|라는|하라는)\s?(요청|요구|연락|메시지)"),
     conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
     anaphor=_c(r"그것|그걸|이것|이걸|해당|누락\s?항목|해당\s?항목"),
     funds_value=_c(r"기프트\s?카드|문화상품권|\d+\s?(만)?원|\d+\s?달러|같은\s?금액|자산|자금(?!\s?비밀번호)|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
     funds_move=_c(r"사서|구매|결제|내시면|사야|넣으셔야|계좌이체|돌려보내|반환해|충전|맡겨|잠가|잠그|추가\s?입금|옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
     funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?|새\s?|콜드\s?)?(지갑|월렛|주소|계좌)|본인\s?명의|새\s?지갑(을|를)?\s?(직접\s?)?(만들|생성)|새\s?지갑\s?생성|본인이\s?만든|(직접|스스로)\s?(만든|생성한)|고객님만\s?관리"),
-    funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|송금\s?주소\s?(를|을)?\s?받"),
+    funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|(안전|보관용|격리|에스크로)\s?(계정|계좌|uid)|송금\s?주소\s?(를|을)?\s?받"),
     funds_target=_c(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
         r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|정산\s?(지갑|주소)|업체|회수\s?(지갑|수수료)|(카드|기프트\s?카드)\s?(번호|코드|핀)|해제|(알려\s?주는|지정된?)\s?계좌|uid\s?\d{6,}|신용\s?(점수|포인트)|점수|출금(이|을)?\s?(가능|승인|해\s?드립|됩니다)|처리됩니다|관리\s?계좌|지정한?\s?.{0,4}(지갑|주소)"
     ),
-    remote_app=_c(r"빠른\s?지원|윈도우\s?\+\s?ctrl\s?\+\s?q|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|지원\s?제공|모든\s?제어|원격\s?지원|제어\s?(요청|허용|권)|제어권|확장\s?프로그램|확장\s?(설치|깔)|부가\s?기능|플러그인|애드온|원격|화면\s?공유|(화면\s?)?제어\s?권한|화면\s?제어|지원\s?(앱|프로그램|툴)|접근성\s?권한|apk|\.exe"),
+    remote_app=_c(r"프로파일|(보안|구성)\s?프로필|빠른\s?지원|윈도우\s?\+\s?ctrl\s?\+\s?q|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|지원\s?제공|모든\s?제어|원격\s?지원|제어\s?(요청|허용|권)|제어권|확장\s?프로그램|확장\s?(설치|깔)|부가\s?기능|플러그인|애드온|원격|화면\s?공유|(화면\s?)?제어\s?권한|화면\s?제어|지원\s?(앱|프로그램|툴)|접근성\s?권한|apk|\.exe"),
     remote_move=_c(r"→|누르|입력|접속|눌러|클릭|주기|들어오|추가|설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔|넘겨|받으시"),
     funds_done=_c(r"(반영|입금|확인|완료|처리|환불)(되었습니다|됐습니다|되었어요|됐어요|된 것으로)"),
     funds_choice=_c(r"싶으시면|원하시면|원하실 경우|싶으실 경우"),
-    benign=_c(r"(기프트\s?카드|문화상품권|구글\s?플레이|스팀|카드)\s?(의\s?)?(코드|번호|핀)|코드\s?사진|\d\s?자리\s?(의\s?)?(문의|접수|주문|티켓|참조)\s?번호|(오류|에러)\s?코드|(문의|접수|주문|티켓|참조)\s?번호|(초대|추천)\s?코드|태그|메모|(뒷|끝)\s?자리(\s?\d\s?자리)?"),
+    benign=_c(r"(기프트\s?카드|문화상품권|구글\s?플레이|스팀)\s?(의\s?)?(코드|번호|핀)|카드\s?(의\s?)?(코드|번호)|코드\s?사진|\d\s?자리\s?(의\s?)?(문의|접수|주문|티켓|참조)\s?번호|(오류|에러)\s?코드|(문의|접수|주문|티켓|참조)\s?번호|(초대|추천)\s?코드|태그|메모|(뒷|끝)\s?자리(\s?\d\s?자리)?"),
+    gift_card=_c(r"기프트\s?카드|문화상품권|상품권|구글\s?플레이|스팀\s?(카드|월렛)|애플\s?(기프트\s?)?카드|틴캐시|해피머니|선불\s?카드"),
+    card_code=_c(r"코드|번호|핀|pin|뒷면"),
+    new_wallet=_c(r"(그\s?)?새\s?(지갑|주소)(\s?자체)?(\s?주소)?"),
 )
 
 _JA = Cues(
@@ -343,26 +356,29 @@ _JA = Cues(
     self_side=_c(r"ログイン(には|時|する際)|出金(時|前|の際)|(公式)?アプリ|ログイン画面|ご自身|ご自分|新しいスマホ|端末で|ご本人のみ|オフライン|紙に|(出金|ログイン|セキュリティ|設定|入金)(画面|ページ)|書き留め|控えて|保管"),
     negation=_c(r"ない|ません|ず[、。に]|ことは(一切)?な|なく[、。]|決して|禁止|控えて|お控え|絶対に|不要"),
     negation_ignore=_c(
-        r"(いただか|し|ていただか|なさら)ないと(.{0,10}(できません|できない))?|なければ(.{0,10}(できません|なりません))?|ご心配なく|心配(しないで|なさらず|いりません)|申し訳(ありません|ございません)|すみません|かまいません|構いません|"
+        r"ないと(.{0,10}(できません|できない|なりません))?|なければ(.{0,10}(できません|なりません))?|ご心配なく|心配(しないで|なさらず|いりません)|申し訳(ありません|ございません)|すみません|かまいません|構いません|"
         r"問題ありません|できない場合|届かない|反映されない|ログインできない"
     ),
-    warning=_c(r"詐欺|なりすまし|偽|フィッシング|名乗る|公式.{0,10}ではありません|盗|誰か.{0,12}(求め|尋ね|聞)|とおっしゃ|とのこと|無視"),
+    warning=_c(r"通報|(よう|ように)(言われ|指示され|求められ|頼まれ)|(弊社|当社)では(ありません|ございません)|詐欺|なりすまし|偽|フィッシング|名乗る|公式.{0,10}ではありません|盗|誰か.{0,12}(求め|尋ね|聞)|とおっしゃ|とのこと|無視"),
     conditional=_c(r"^(もし)|(場合は?|たら|れば)$"),
     anaphor=_c(r"それ|これ|そちら|不足項目|該当項目|上記"),
     funds_value=_c(r"ギフトカード|steamカード|google\s?playカード|\d+\s?(万)?円|\d+\s?ドル|同額|資産|資金(?!パスワード)|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
     funds_move=_c(r"買って|購入|お支払い|払う|払って|買って|返送|ご返金|返金して|お戻し|追加入金|預けて|預け入れ|ロック|納付|移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
     funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(新しい|コールド)?(ウォレット|アドレス|口座)|ご自身で管理|新しいウォレットを(作成|作って|作り)|新しいウォレット(を)?作|自分で作った(アドレス|ウォレット)|新しいウォレットのアドレス"),
-    funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離|セキュア)の?\s?(ウォレット|アドレス)|送金先アドレスを\s?(お)?受け取"),
+    funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離|セキュア)の?\s?(ウォレット|アドレス)|(安全|保管用|隔離|エスクロー)の?\s?(アカウント|口座|uid)|送金先アドレスを\s?(お)?受け取|回収(用)?の?ウォレット"),
     funds_target=_c(
         r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
         r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*用の?(アドレス|ウォレット|口座)|"
         r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|出金(いたします|できません|できます|が可能|を承認|されます)|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(精算|清算)用?の?(アドレス|ウォレット)|業者|回収ウォレット|(カード|ギフトカード)の?(番号|コード)|解除|サブアカウント|uid\s?\d{6,}|スコア|信用|契約を承認|承認いたします|反映されます|お返し|管理口座|指定の?.{0,6}(ウォレット|アドレス)"
     ),
-    remote_app=_c(r"クイックアシスト|windows\s?\+\s?ctrl\s?\+\s?q|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|サポートを提供|完全な制御|操作を要求|制御を許可|コントロール(を)?渡|リモート操作|拡張機能|拡張|アドオン|プラグイン|遠隔|リモート|画面共有|画面を共有|画面を?見せ|操作権限|画面の操作|サポートツール|接続コード|ユーザー補助|アクセシビリティ|apk|\.exe"),
+    remote_app=_c(r"(構成|セキュア|セキュリティ)?プロファイル|クイックアシスト|windows\s?\+\s?ctrl\s?\+\s?q|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|サポートを提供|完全な制御|操作を要求|制御を許可|コントロール(を)?渡|リモート操作|拡張機能|拡張|アドオン|プラグイン|遠隔|リモート|画面共有|画面を共有|画面を?見せ|操作権限|画面の操作|サポートツール|接続コード|ユーザー補助|アクセシビリティ|apk|\.exe"),
     remote_move=_c(r"→|開き|開いて|入力|押して|クリック|お与え|参加|追加|導入|(?<!アン)インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号|渡して|お渡し"),
     funds_done=_c(r"(反映|着金|入金|確認|完了|返金)(されました|いたしました|しました|済み)"),
     funds_choice=_c(r"(たい|希望される|ご希望の)場合|たいときは"),
-    benign=_c(r"(ギフトカード|カード|steamカード|google\s?playカード)の?(コード|番号|pin)|コードの写真|(\d|[一二三四五六七八九十])桁の(お問い合わせ|問い合わせ|受付|注文|チケット|参照)番号|エラーコード|エラー番号|お問い合わせ番号|問い合わせ番号|受付番号|注文番号|チケット番号|参照番号|招待コード|紹介コード|タグ|メモ|下[4四]桁|末尾[4四]桁"),
+    benign=_c(r"(ギフトカード|steamカード|google\s?playカード)の?(コード|番号|pin)|カードの?(コード|番号)|コードの写真|(\d|[一二三四五六七八九十])桁の(お問い合わせ|問い合わせ|受付|注文|チケット|参照)番号|エラーコード|エラー番号|お問い合わせ番号|問い合わせ番号|受付番号|注文番号|チケット番号|参照番号|招待コード|紹介コード|タグ|メモ|下[4四]桁|末尾[4四]桁"),
+    gift_card=_c(r"ギフトカード|ギフト券|steamカード|(アマゾン|amazon)ギフト|(アップル|apple)カード|google\s?playカード|itunesカード|バニラ(カード|visa)|プリペイドカード|電子マネー"),
+    card_code=_c(r"コード|番号|pin|裏面"),
+    new_wallet=_c(r"新(しい)?ウォレット(自身)?の?(アドレス)?|新しいアドレス"),
 )
 
 _CUES = {"en": _EN, "zh": _ZH, "ko": _KO, "ja": _JA}

@@ -16,7 +16,7 @@ from shopper.scoring.judgement.cues import Cues, cues
 from shopper.scoring.judgement.finding import LABELS, Finding
 from shopper.scoring.judgement.model import model_findings
 from shopper.scoring.judgement.rules import rule_findings
-from shopper.scoring.judgement.spans import span_language
+from shopper.scoring.judgement.spans import sentences, span_language, spans
 from shopper.scoring.judgement.structure import (
     customers_own_move,
     funds_findings,
@@ -46,12 +46,25 @@ def _rules(text: str, language: str, context: Context) -> list[Finding]:
 def _structure(text: str, language: str, context: Context) -> list[Finding]:
     unofficial = unofficial_findings(text, language, context.official_domains, context.brand)
     outside = frozenset(f.start for f in unofficial if f.kind.endswith(("link", "domain", "email")))
+    remote = remote_findings(text, language)
     return [
         *secret_findings(text, language, outside),
-        *unofficial,
+        *_not_the_tools_source(unofficial, remote, text),
         *funds_findings(text, language, frozenset(f.start for f in unofficial)),
-        *remote_findings(text, language),
+        *remote,
     ]
+
+
+def _not_the_tools_source(unofficial: list[Finding], remote: list[Finding], text: str) -> list[Finding]:
+    """Unofficial findings, less the links a remote-access tool is fetched or joined from
+    ("install the helper from harbor-helper.io/chrome", "join zoom.us/j/…"): the remote finding
+    already names that sentence's move, and the link is where the tool comes from, not a channel."""
+    if not remote:
+        return unofficial
+    bounds = [(m[0].start, m[-1].end) for m in sentences(spans(text)).values()]
+    moved = [(a, b) for a, b in bounds if any(a <= f.start < b for f in remote)]
+    return [f for f in unofficial
+            if not (f.kind.endswith(("link", "domain")) and any(a <= f.start < b for a, b in moved))]
 
 
 def _model(text: str, language: str, context: Context) -> list[Finding]:

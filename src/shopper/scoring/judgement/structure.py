@@ -46,6 +46,15 @@ _QUOTED_WORD = re.compile(r"[\"“'‘「『]\s*[a-z]{3,12}\s*[\"”'’」』]"
 _YES_NO = re.compile(
     r"\?|\byes\b|\bno\b|吗|是不是|有没有|对不对|맞나요|인가요|있나요|예|아니요|ですか|でしょうか|はい|いいえ"
 )
+# a QR code that signs someone else in: "scan this QR with the app, it connects me to your account"
+_QR = re.compile(r"(?<![a-z])qr\b|qr\s?(code|码|코드|コード)|二维码|큐알")
+_SCAN = re.compile(r"\bscan|扫|스캔|スキャン|読み取|読み込")
+_SIGNS_IN = re.compile(
+    r"\b(connects? (me|us|our)|logs? (me|us|our \w+) in|log (me|us) in|login (our|me|us)|sign (me|us|our \w+) in|gives? (me|us) access)\b|"
+    r"(我|我们|技术员?|客服|工程师)(就|才)?(能|可以|会)?(登录|登入|连接|接入|登上)(到)?(您|你)的|(登录|连接)(到)?(您|你)的(账户|账号)|"
+    r"(私|担当者?|技術者|こちら)(が|は)?(お客様の)?(アカウントに)?(ログイン|接続)|"
+    r"(저|저희|기술자|상담원|담당자)(가|이)?\s?(고객님\s?)?(계정에\s?)?(로그인|연결|접속)"
+)
 _REMOTE_NAMED = re.compile(
     r"(?i)(?<![A-Za-z])(anydesk|teamviewer|rustdesk|ultraviewer|quick ?support|screenconnect|splashtop|"
     r"chrome remote desktop|todesk|supremo|zoho assist|logmein|aeroadmin|ammyy|remote utilities|"
@@ -75,10 +84,15 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
     topic_start = 0
     previous = ""
     topic_negated = False
+    gift_before = False
     for index, members in grouped.items():
         whole = " ".join(m.normalized for m in members)
         lang = span_language(" ".join(m.text for m in members), language)
         c = cues(lang)
+        # "buy Apple cards and send the codes on the back": a card's codes and PINs pay someone (the
+        # funds finding), they open no account
+        gift = gift_before or bool(c.gift_card.search(whole))
+        gift_before = bool(c.gift_card.search(whole))
         warned = bool(c.warning.search(whole))
         excepted = bool(c.except_me.search(whole))  # "anyone except an agent like me"
         linked = any(members[0].start <= o < members[-1].end for o in outside)
@@ -91,6 +105,10 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
         self_service = bool(c.self_side.search(affirmed))
         if _REMOTE_NAMED.search(whole) or c.remote_app.search(whole):
             continue  # "install AnyDesk and give me the code": the tool's code is the remote finding
+        if login_handover(whole, c):
+            found.append(Finding("secret", "two_factor", text[members[0].start : members[-1].end],
+                                 members[0].start, members[-1].end))
+            continue
         if _yes_no_word(whole, c, lang):
             found.append(Finding("secret", "seed", text[members[0].start : members[-1].end],
                                  members[0].start, members[-1].end))
@@ -108,11 +126,14 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             kinds = [k for k, p in c.secrets if p.search(named)]
             if not kinds and lang != "en" and _LATIN_WORD.search(n):  # "把钱包的seed phrase发给我"
                 kinds = [k for k, p in cues("en").secrets if p.search(cues("en").unnamed(named))]
+            if gift:
+                kinds = [k for k in kinds if k not in ("two_factor", "password")]
             start = part.start
             inherited = False
+            listed = lang == "zh" and _enumerated(text, part, members)  # Chinese 、 only lists
             if kinds:
                 topic, topic_sentence, topic_start = kinds[0], index, part.start
-                topic_negated = negated(n, c) and not excepted
+                topic_negated = (negated(n, c) and not excepted) or listed
             elif topic and (topic_sentence == index or (
                     # "Never tell anyone the code. If you already did, contact us": a warning's object
                     # is not what the next sentence asks for
@@ -121,7 +142,6 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
                 start = topic_start if topic_sentence == index else part.start
                 # "…never ask for your password, so rest assured": the denial covers what follows it
                 inherited = topic_sentence == index and topic_negated and lang != "en"
-            listed = lang == "zh" and _enumerated(text, part, members)  # Chinese 、 only lists
             clause_negated = (negated(n, c) and not excepted) or inherited or listed
             reading = n
             if kinds and pending is not None and not _moves(n, c):
@@ -137,6 +157,13 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             # code"); the other languages negate inside the clause, so only English carries it
             negation_open = negation_open or (lang == "en" and clause_negated and not kinds)
     return found
+
+
+def login_handover(whole: str, c: Cues) -> bool:
+    """A QR code to scan that signs the desk into the customer's account: the session is the secret."""
+    if not (_QR.search(whole) and _SCAN.search(whole) and _SIGNS_IN.search(whole)):
+        return False
+    return not (negated(whole, c) or c.warning.search(whole))
 
 
 def _enumerated(text: str, part: Span, members: list[Span]) -> bool:
@@ -199,10 +226,15 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
     """Sentences that ask to move funds to another wallet or to pay to unlock them."""
     found: list[Finding] = []
     before = ""
+    made_own = False  # the customer made a new wallet: "the new wallet" is theirs from then on
     for members in sentences(spans(text)).values():
-        whole = " ".join(m.normalized for m in members)
         lang = span_language(" ".join(m.text for m in members), language)
         c = cues(lang)
+        whole = " ".join(m.normalized for m in members)
+        made_own = made_own or bool(c.new_wallet.search(whole) and c.funds_self.search(whole))
+        said = whole
+        if made_own:
+            whole = c.new_wallet.sub(" ", whole)
         # the value may be named in the sentence before: "The unlock costs 0.03 ETH. Send it to the address
         # below." (Chinese, Japanese and Korean leave the "it" out)
         points_back = lang != "en" or c.anaphor.search(whole)
@@ -210,10 +242,11 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
         before = whole
         strong = c.funds_strong.search(whole)  # "you'll get the safe wallet address there"
         elsewhere = any(members[0].start <= o < members[-1].end for o in channels)  # "move it as the group says"
-        target = c.funds_target.search(whole) or elsewhere
+        # a channel alone is a target only for a value named in the same sentence
+        target = c.funds_target.search(whole) or (elsewhere and c.funds_value.search(whole))
         if not strong and not (c.funds_move.search(whole) and valued and target):
             continue
-        if not strong and customers_own_move(whole, c):
+        if not strong and customers_own_move(said, c):
             continue
         # the ask comes last: "出金限度額が足りませんので、保証金を追加入金いただければ…"
         mover = next((m for m in reversed(members) if c.funds_move.search(m.normalized)), members[0])
@@ -222,8 +255,29 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
             continue  # "withdraw to your own wallet; there is no need to move to any 'transit wallet'"
         if negated(mover.normalized, c) or c.warning.search(whole):
             continue  # a condition stays a request here: "once you have sent it, we lift the lock"
+        if lang in ("ja", "ko") and negated(members[-1].normalized, c):
+            continue  # the verb comes last: "…送金するもの、精算ウォレット、期限などは一切ありません"
         kind = "unlock_fee" if re.search(r"unlock|releas|activat|unfreez|解冻|解锁|激活|放行|해제|활성화|解除|有効化|fee|手续费|수수료|手数料|tax|税|세금", whole) else "safe_wallet"
         found.append(_sentence_finding("funds", kind, text, members))
+    return found + [g for g in gift_card_findings(text, language) if all(g.start != f.start for f in found)]
+
+
+def gift_card_findings(text: str, language: str) -> list[Finding]:
+    """Sentences that ask for the codes of gift or prepaid cards: paying a fee in cards (the
+    card named in the sentence or the one before: "…accepted in Steam cards. Send the codes here.")."""
+    found: list[Finding] = []
+    named_before = False
+    for members in sentences(spans(text)).values():
+        whole = " ".join(m.normalized for m in members)
+        c = cues(span_language(" ".join(m.text for m in members), language))
+        named = bool(c.gift_card.search(whole))
+        card = named or named_before
+        named_before = named
+        moves = c.disclose.search(whole) or c.enter.search(whole) or c.funds_move.search(whole)
+        asked = any(c.card_code.search(m.normalized) and not negated(m.normalized, c) for m in members)
+        if not (card and asked and moves) or c.warning.search(whole) or customers_own_move(whole, c):
+            continue
+        found.append(_sentence_finding("funds", "gift_card", text, members))
     return found
 
 
@@ -247,7 +301,7 @@ def remote_findings(text: str, language: str) -> list[Finding]:
         named = _REMOTE_NAMED.search(raw)
         if not ((named or c.remote_app.search(whole)) and c.remote_move.search(whole)):
             continue  # a named app alone is a mention; with install / open / its ID it is a move
-        if c.warning.search(whole) or not _moved_here(members, c, lang):
+        if c.warning.search(whole) or not _moved_here(members, c, lang) or not _app_kept(members, c):
             continue
         if named:  # quote the app itself: the words a reader looks for
             start = members[0].start + named.start()
@@ -256,6 +310,17 @@ def remote_findings(text: str, language: str) -> list[Finding]:
         else:
             found.append(_sentence_finding("remote", "screen_share", text, members))
     return found
+
+
+_NO_NEED = re.compile(r"^(there's |there is |you have |you've )?no need\b|^(you )?(don't|do not) need\b")
+_COMPARED = re.compile(r"\b(rather than|instead of|than any)\b|比起|而不是|よりも|より(?=[、,])|보다(?!\s?(더|빠|쉽|안전))")
+
+
+def _app_kept(members: list[Span], c: Cues) -> bool:
+    """Is the remote tool named in a clause that neither refuses it nor sets it aside?
+    ("我们不做远程协助，不过…→导出诊断信息": the arrows that follow are the log's steps)"""
+    naming = [m for m in members if _REMOTE_NAMED.search(m.text) or c.remote_app.search(m.normalized)]
+    return not naming or any(not (negated(m.normalized, c) or _COMPARED.search(m.normalized)) for m in naming)
 
 
 def _moved_here(members: list[Span], c: Cues, language: str) -> bool:
@@ -270,7 +335,8 @@ def _moved_here(members: list[Span], c: Cues, language: str) -> bool:
         condition = c.conditional.search(n) and not c.please_if.search(n)  # 설치해 주시면: please install
         if c.remote_move.search(n) and not (refused or carried or condition):
             return True
-        carried = carried or (language == "en" and refused)
+        # "No need to download anything — press Windows + Ctrl + Q" does not carry
+        carried = carried or (language == "en" and refused and not _NO_NEED.match(n))
     return False
 
 
