@@ -52,6 +52,7 @@ class Cues:
     gift_card: re.Pattern[str]  # a gift or prepaid card: its codes pay someone, they open no account
     card_code: re.Pattern[str]  # the code, number or PIN on such a card
     new_wallet: re.Pattern[str]  # "the new wallet('s address)": the customer's own once they made it
+    owned: re.Pattern[str]  # "the address belongs to your account only": a deposit to it is theirs
 
     def unnamed(self, text: str) -> str:
         """``text`` without the secrets it only manages ("reset your password") and the codes
@@ -75,7 +76,7 @@ _EN = Cues(
         )),
         ("private_key", _c(
             r"private[ _]?keys?|\bexport\w* (the |your )?(\w+ )?keys?\b|secret keys?|keystore|wallet keys?|key ?file|\bjson file|wallet file|\bwallet\.dat|"
-            r"\bexport(ed)? key|\bbackup files?\b|\b(me|us) (the|your) key\b|\bapi (secret|keys?)\b(?! (page|settings|management|docs?|documentation))|\b(the )?key and (the )?secret\b"
+            r"\bexport(ed)? key|\bkey export\b|\bbackup files?\b|\b(me|us) (the|your) key\b|\bapi (secret|keys?)\b(?! (page|settings|management|docs?|documentation))|\b(the )?key and (the )?secret\b"
         )),
         ("password", _c(
             r"passwords?|passcode|\bpin( code| number)?\b|passphrase|login (details|credentials)|credentials|"
@@ -95,7 +96,8 @@ _EN = Cues(
             r"\b(six|four|eight|\d)[- ]?(numbers|digits)\b(?! of (the|your) (\w+ )?(address|card|phone|account|id|number|uid))|"
             r"\b\d+[- ](digit|character|char|letter)s?\b(?! (id|session|address|uid))|"
             r"\b(the|your|that|this) (?!([\w-]+ )?(promo|referral|invite|discount|error|country|qr|memo|zip|post|tag|bank|swift) code)"
-            r"([\w-]+ ){0,2}code\b|\bnumbers? (that|which|you) (just )?(arrived|came|got|received|see)"
+            r"([\w-]+ ){0,2}code\b|\bnumbers? (that|which|you) (just )?(arrived|came|got|received|see)|"
+            r"\b(whatever|what) (\w+ ){0,2}(arrived|came in|came|you (just )?(got|received))\b.{0,30}\b(by|via|in|over) (text|sms|e-?mail|your phone)\b"
         )),
     ),
     managed=_c(
@@ -104,12 +106,13 @@ _EN = Cues(
         r"(your |the |a |new |its |their )?(\w+ )?(password|2fa|two-factor|authenticator|seed phrase|recovery phrase|pin)\b|"
         r"\b(password|2fa|two-factor|authenticator|otp) (reset|change|recovery|removal|settings|device|request|status|"
         r"requirements?|must|should|has been|was|is (now )?(enabled|disabled|active|reset))\b|"
-        r"\b(hide|hidden|cover|blur|mask|redact|crop out|black out)\w*\b[^.;]{0,60}"
+        r"\b(hide|hidden|cover|blur|mask|redact|crop out|black out)\w*\b[^.;]{0,60}|"
+        r"\b(any |all |the |your )?(codes?|numbers?|keys?|passwords?|balances?|digits)( (or|and) \w+)? (hidden|blurred|masked|covered|redacted|cropped out|blacked out)\b"
     ),
     ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b"),
     disclose=_c(
         r"\b(send|provide|share|giv|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|furnish|supply|divulge|surrender|"
-        r"paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|\b(tap|press|click|hit) \W?approve\b|"
+        r"paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|\b(tap|press|click|hit) \W?approve\b|\blet (me|us|him|her|them|the \w+) (hear|have)\b|\banswer\w* (\w+ ){0,3}with (your|the)\b|"
         r"\be-?mail(ing)? (it|them|us|me|the|your)\b|\b(pass|hand|send|copy|relay)(es|ed|ing)? (it|them|that|this|those|these|the \w+) (along|on|over|back|across)\b|\brelay\b|\b("
         r"let (me|us) (know|have|see)|mention|include)\b|\blist (the|your|them|it|all|those)\b|"
         r"\b(can|could|would|will) you (please |kindly |quickly )?(confirm|verify|check|type|enter|write)\b|"
@@ -196,12 +199,13 @@ _EN = Cues(
         r"\b(secure |configuration |device )profile\b|\bpatched build\b|\b(lets?|let) me see (your|what)\b|\bsee your screen\b"
     ),
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand|add|pin|click|tap|join|press|enter)\b|\bcode\b|→"),
-    funds_done=_c(r"\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(\d+ )?(block |network )?confirmations?\b|\b(show|shows|showed) up\b|\b(arrived|landed) (in|at|on)\b"),
+    funds_done=_c(r"\b(last|latest|most recent|previous|first) (deposit|withdrawal|transfer|transaction|payment)s?\b|\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(\d+ )?(block |network )?confirmations?\b|\b(show|shows|showed) up\b|\b(arrived|landed) (in|at|on)\b"),
     funds_choice=_c(r"^(if|when|whenever) you (want|wish|would like|prefer|decide|choose|plan)\b|\bif you'd like\b"),
     benign=_c(r"\b(gift ?cards?|steam|google play|apple) (cards? )?(codes?|numbers?|pins?)\b|\b(redemption|voucher|recharge) (codes?|numbers?|pins?)\b|\bcard (codes?|numbers?)\b|\bcodes? on the back\b|\b(photo|picture) of (the )?codes?\b|\bcards\W{0,6}send codes\b|(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
     gift_card=_c(r"\b(gift ?cards?|steam( wallet)? cards?|google play( cards?)?|itunes|apple (gift )?cards?|razer gold|vanilla (cards?|visa)|amazon (gift )?cards?|prepaid cards?|paysafecard)\b"),
     card_code=_c(r"\b(codes?|numbers?|pins?|scratch\w*)\b"),
     new_wallet=_c(r"\b(the |your |that |this )?new wallet('s)?( own)?( address)?\b|\bnew address\b"),
+    owned=_c(r"\b(it|this|that|the address|this address|the deposit address) (belongs|is linked|is unique|is assigned) to (your|you)\b|\bbelongs to your account\b|\b(stays?|remains?|is kept|are kept|is held|are held) (safely )?in your (own )?account\b"),
 )
 
 _ZH = Cues(
@@ -214,7 +218,7 @@ _ZH = Cues(
         ("password", _c(r"密码|密碼|口令|pin\s?码|登录凭证|账号和密码|密保|安全问题(的)?答案|问题答案")),
         ("two_factor", _c(
             r"(登录验证|验证码|验证)\W?(那封|的)?(邮件|短信)|验证(数字|号码)|确认码|(里面|里|中)的码|个码|(短信|邮件)(里|中)?的?码|验证码|驗證碼|谷歌验证|google验证|二次验证|双重验证|2fa|otp|动态码|安全码|校验码|"
-            r"[六6]位(数字|数|码)|短信(里|中)?的?(数字|号码|码)|(里面|里头|上面)的?(那|这)?(串|几个|个)?(数字|号码|码)|(那|这)(串|几个|几位)数字|验证器(上|里)?(显示)?的?(数字|号码)|身份验证器|authenticator"
+            r"[六6]位(数字|数|码)|短信(里|中)?的?(数字|号码|码)|(里面|里头|上面)的?(那|这)?(串|几个|个)?(数字|号码|码)|(那|这)(串|几个|几位)数字|(?<!地址)(?<!订单)串数字|验证器(上|里)?(显示)?的?(数字|号码)|身份验证器|authenticator"
         )),
     ),
     managed=_c(
@@ -247,7 +251,7 @@ _ZH = Cues(
     anaphor=_c(r"它|这些|那些|这个|那个"),
     funds_value=_c(r"买\s?u(?![a-z])|礼品卡|充值卡|e卡|苹果卡|steam|google play|gift card|\d+\s?刀|\d+\s?元|\d+\s?u(?![a-z])|(?<![a-z])(bnb|trx|sol|usdc)(?![a-z])|等额|币|资产|资金(?!密码)|余额|btc|eth|usdt|手续费|保证金|税|费用|钱(?!包)|款|持仓|持有|全部|金额|代币|token|转账"),
     funds_move=_c(r"买|购买|先交|先付|买u|转给他|银行卡转|转回|打回|退回|提到我们|划转|划到|补缴|补交|再充|充一笔|充\s?\d|充值|打到|打过去|存到|存进|授权|质押|认购|汇到|付到|转到|转入|转账|转移|转出|充值|支付|缴纳|打款|转给|存入|汇入|付|交|往.{0,8}转|转\s?\d|转一下|转(你|您)的|发到|转(资金|资产|币|账)|提到|提币到|转过去|转进去|转给"),
-    funds_self=_c(r"(您|你)的?(账户|账号)专属|专属(于您|地址)|(现货|合约|理财|资金|杠杆|期货)账户|(您|你)(自己的?|的)(个人|外部|新|冷)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包|新钱包(自己)?生成的地址|(您|你)新钱包|(本人|您)掌控的?新?钱包|自己建新钱包|自行生成"),
+    funds_self=_c(r"(只|仅)?属于(您|你)(自己)?的?(账户|账号)|(您|你)的?(账户|账号)专属|专属(于您|地址)|(现货|合约|理财|资金|杠杆|期货)账户|(您|你)(自己的?|的)(个人|外部|新|冷)?(钱包|地址|账户)|自己的(新)?(钱包|地址|账户)?|本人的|(创建|新建|建立|生成)(一个)?新的?钱包|新钱包(自己)?生成的地址|(您|你)新钱包|(本人|您)掌控的?新?钱包|自己建新钱包|自行生成"),
     funds_strong=_c(r"(安全|保护|(?<!自)托管|隔离|保险)用?的?(钱包|地址)|(安全|(?<!自)托管|隔离|监管)用?的?(账户|uid)|验证用?的?地址|(到|入|至)验证钱包"),
     funds_target=_c(
         r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
@@ -262,6 +266,7 @@ _ZH = Cues(
     gift_card=_c(r"礼品卡|充值卡|购物卡|游戏卡|京东\s?e卡|(?<![a-z])e卡|苹果卡|steam\s?(卡|充值)|google\s?play|itunes|点卡"),
     card_code=_c(r"卡密|卡号|兑换码|密码|码"),
     new_wallet=_c(r"新钱包(的|自己的)?(地址)?|新地址"),
+    owned=_c(r"(只|仅)?属于(您|你)(自己)?的?(账户|账号)|(您|你)的?(账户|账号)专属|专属(于您|地址)"),
 )
 
 _KO = Cues(
@@ -319,6 +324,7 @@ _KO = Cues(
     gift_card=_c(r"기프트\s?카드|문화상품권|상품권|구글\s?플레이|스팀\s?(카드|월렛)|애플\s?(기프트\s?)?카드|틴캐시|해피머니|선불\s?카드"),
     card_code=_c(r"코드|번호|핀|pin|뒷면"),
     new_wallet=_c(r"(그\s?)?새\s?(지갑|주소)(\s?자체)?(\s?주소)?"),
+    owned=_c(r"(고객님\s?)?계정\s?전용|고객님\s?전용"),
 )
 
 _JA = Cues(
@@ -341,13 +347,13 @@ _JA = Cues(
     ),
     ours=_c(r"(当社|弊社|システム)(から|が)(送信|送付|お送り)|お送りした|送信された|届いた|お送りします|お送りいたします|送信します|送信いたします|お届けします|再送信|再送|再発行"),
     disclose=_c(
-        r"ご教示|頂戴|教え|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"
+        r"(確認|照合|チェック)させて|ご教示|頂戴|教え|送って|送信|送付|転送|何(です|でしょう|番)|お知らせ|伝えて|提供|共有|記入|読み上げ|提示|返信|添付|お送り|"
         r"お伝え|お聞かせ|ご連絡|口頭|メールで|合っていますか|お伺い|伺って|伺え|お聞き|聞かせ|メールして|メール送信|送れ|送る|送り|アップロード|提出|言って|(?<=[\u30a0-\u30ffa-z0-9])ください|をください"
     ),
     enter=_c(r"入力|貼り付け|同期|インポート|ご入力|確認(?!コード)|照合|書いて|書き込|書き添え|お書き|入れて|貼って|貼り"),
     need=_c(r"必要|十分|だけで|のみで"),
     to_us=_c(
-        r"私に|こちら|当方|担当者|スタッフ|係|ここ|チャット|下記|以下の|電話|通話|フォーム|同期|サイト|ページ|リンク|メール(?!認証|の認証|で届|に届)|"
+        r"私に|こちら|当方|担当者|スタッフ|係|ここ|チャット|下記|以下の|電話|通話|フォーム|同期|サイト|ページ|リンク|(?<!迷惑)メール(?!認証|の認証|で届|に届|フォルダ|ボックス|アドレス)|"
         r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site)\b|スペース区切り|(?<!アプリの入力)(?<!アプリ内の入力)(?<!画面の入力)欄|メッセージ"
     ),
     to_me=_c(r"私に|こちらに|当方に|担当者に"),
@@ -379,6 +385,7 @@ _JA = Cues(
     gift_card=_c(r"ギフトカード|ギフト券|steamカード|(アマゾン|amazon)ギフト|(アップル|apple)カード|google\s?playカード|itunesカード|バニラ(カード|visa)|プリペイドカード|電子マネー"),
     card_code=_c(r"コード|番号|pin|裏面"),
     new_wallet=_c(r"新(しい)?ウォレット(自身)?の?(アドレス)?|新しいアドレス"),
+    owned=_c(r"お客様(の)?(アカウント)?専用|アカウント専用"),
 )
 
 _CUES = {"en": _EN, "zh": _ZH, "ko": _KO, "ja": _JA}

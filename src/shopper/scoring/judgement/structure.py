@@ -285,7 +285,7 @@ def customers_own_move(words: str, c: Cues) -> bool:
     """A move of funds that is the customer's own business, not the desk's request: reported
     done ("your deposit to 0x… was credited"), the customer's choice ("if you want to move assets
     to cold storage…"), or towards their own wallet ("withdraw to any external wallet you own")."""
-    if c.funds_done.search(words) or c.funds_choice.search(words):
+    if c.funds_done.search(words) or c.funds_choice.search(words) or c.owned.search(words):
         return True
     return bool(c.funds_self.search(words)) and not c.funds_target.search(c.funds_self.sub(" ", words))
 
