@@ -13,11 +13,10 @@ import re
 from collections.abc import Sequence
 
 from shopper.scoring.channels import TLDS, is_messenger_link, is_official, look_alike
-from shopper.scoring.judgement.cues import cues
+from shopper.scoring.judgement.cues import Cues, cues
 from shopper.scoring.judgement.finding import Finding
 from shopper.scoring.judgement.spans import Span, sentences, span_language, spans
-from shopper.scoring.judgement.structure import login_handover, negated
-from shopper.scoring.text import norm
+from shopper.scoring.judgement.structure import QR_CODE, SCAN, login_handover, negated
 
 # the domains the link finder knows, and the cheap ones filter-dodgers favour besides
 _TLD = TLDS + (
@@ -51,12 +50,11 @@ _GROUP = re.compile(
     r"群|频道|管理员|私聊|私信|단톡|채팅방|오픈\s?채팅|방장|관리자|グループ|管理者|個別"
 )
 _ID_LIKE = re.compile(r"(?<![\w.])[A-Za-z]+(?:_[A-Za-z0-9]+|[0-9]+[A-Za-z0-9_]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w.])")
-_QR = re.compile(r"(?i)(?<![a-z])qr ?(codes?)?(?![a-z])|二维码|二維碼|qr\s?코드|큐알|qrコード")
-_SCAN = re.compile(r"(?i)\bscan|扫|스캔|スキャン")
 _ADD = re.compile(r"(?i)\badd\b|\bmessage\b|\btext\b|加(?!密|快|急)|추가|追加|メッセージ")
 _AUTHENTICATOR = re.compile(r"(?i)authenticator|2fa|two-factor|验证器|谷歌验证|인증\s?앱|otp|認証アプリ|二段階")
 # a plain SMS to a short code or number is a channel outside the platform too
 _SMS = re.compile(r"(?i)(?<![a-z])(sms|imessage)(?![a-z])|\btext\b|短信|ショートメッセージ|ショートメール|문자")
+_INVITE_OR_SEND = re.compile(r"(?i)\b(send|text|message)\b|发|送|보내|전송")
 _SHORT_CODE = re.compile(
     r"(?i)(?:\bto\s|到\s?|至\s?)(\d{4,8})(?![\d-]|\s\d)|(?<![\d+])(\d{4,8})(?=\s?(?:へ|に|로|으로|번으로|에))"
 )
@@ -75,9 +73,6 @@ _INVITE = re.compile(
     r"call|follow|go to|visit|open|click|start)\b|/start|加|联系|私信|搜|关注|フォロー|팔로우|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
     r"추가|연락|문의|검색|상담|옮겨|이동|참여|들어|클릭|접속|방문|오세요|와\s?주|찾아|가입|입장|进群|入群|메시지|メッセージ|追加|連絡|相談|検索|移動|参加|登録|クリック|アクセス|開いて"
 )
-
-
-_INVITE_OR_SEND = re.compile(r"(?i)\b(send|text|message)\b|发|送|보내|전송")
 
 
 def compact(value: str) -> str:
@@ -133,16 +128,17 @@ def unofficial_findings(
                 # "…in the Harbor Discord. Open a DM with the user 'Harbor Admin' there."
                 found.append(_at("messenger", text, members[0].start, members[-1].end))
             else:
-                found.extend(_contacts(text, raw, members[0].start, messenger, official, sms_before))
+                found.extend(_contacts(text, raw, whole, c, members[0].start, messenger, official, sms_before))
         named_before = messenger
         sms_before = bool(_SMS.search(raw))
     return found
 
 
 def _contacts(
-    text: str, raw: str, base: int, messenger: re.Match[str] | None, official: tuple[str, ...],
-    sms_before: bool = False,
+    text: str, raw: str, whole: str, c: Cues, base: int, messenger: re.Match[str] | None,
+    official: tuple[str, ...], sms_before: bool = False,
 ) -> list[Finding]:
+    """``raw`` is the sentence as written, ``whole`` its normalised clauses, ``c`` its language's cues."""
     found: list[Finding] = []
     unspace = _UNSPACE.search(raw)
     for match in _HANDLE.finditer(raw):
@@ -152,10 +148,11 @@ def _contacts(
         if messenger or unspace or _INVITE.search(raw):
             kind = "obfuscated_handle" if " " in match.group(0) or unspace else "messenger"
             found.append(_at(kind, text, base + match.start(), base + match.end()))
-    qr = _QR.search(raw)
+    qr = QR_CODE.search(raw)
     # a QR that signs someone in is the secret finding; one on the target's own page is no channel
-    excused = login_handover(norm(raw), cues(span_language(raw, "en"))) or only_official_links(raw, official)
-    if not found and qr and (messenger or _GROUP.search(raw) or _SCAN.search(raw)) and not (_AUTHENTICATOR.search(raw) or excused):
+    # (both read only once a QR is offered: most sentences name none)
+    offered = (messenger or _GROUP.search(raw) or SCAN.search(raw)) and not _AUTHENTICATOR.search(raw)
+    if qr and not found and offered and not (login_handover(whole, c) or only_official_links(raw, official)):
         return [_at("qr_code", text, base + qr.start(), base + qr.end())]
     if found:
         return found
@@ -174,7 +171,7 @@ def _contacts(
     if phone:
         return [_at("phone_messenger", text, base + min(messenger.start(), phone.start()),
                     base + max(messenger.end(), phone.end()))]
-    if _INVITE.search(raw) or _GROUP.search(raw) or _ACCOUNT.search(raw) or _QR.search(raw):
+    if _INVITE.search(raw) or _GROUP.search(raw) or _ACCOUNT.search(raw) or QR_CODE.search(raw):
         return [_at("messenger", text, base + messenger.start(), base + messenger.end())]
     return found
 

@@ -47,8 +47,9 @@ _YES_NO = re.compile(
     r"\?|\byes\b|\bno\b|吗|是不是|有没有|对不对|맞나요|인가요|있나요|예|아니요|ですか|でしょうか|はい|いいえ"
 )
 # a QR code that signs someone else in: "scan this QR with the app, it connects me to your account"
-_QR = re.compile(r"(?<![a-z])qr\b|qr\s?(code|码|코드|コード)|二维码|큐알")
-_SCAN = re.compile(r"\bscan|扫|스캔|スキャン|読み取|読み込")
+QR_CODE = re.compile(r"(?i)(?<![a-z])qr ?(codes?)?(?![a-z])|二维码|二維碼|qr\s?코드|큐알|qrコード")
+SCAN = re.compile(r"(?i)\bscan|扫|스캔|スキャン")
+_SCAN_JA = re.compile(r"読み取|読み込")  # "QRコードを読み取って": the camera's word for a scan
 _SIGNS_IN = re.compile(
     r"\b(connects? (me|us|our)|logs? (me|us|our \w+) in|log (me|us) in|login (our|me|us)|sign (me|us|our \w+) in|gives? (me|us) access)\b|"
     r"(我|我们|技术员?|客服|工程师)(就|才)?(能|可以|会)?(登录|登入|连接|接入|登上)(到)?(您|你)的|(登录|连接)(到)?(您|你)的(账户|账号)|"
@@ -91,8 +92,8 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
         c = cues(lang)
         # "buy Apple cards and send the codes on the back": a card's codes and PINs pay someone (the
         # funds finding), they open no account
-        gift = gift_before or bool(c.gift_card.search(whole))
-        gift_before = bool(c.gift_card.search(whole))
+        gift_here = bool(c.gift_card.search(whole))
+        gift, gift_before = gift_before or gift_here, gift_here
         warned = bool(c.warning.search(whole))
         excepted = bool(c.except_me.search(whole))  # "anyone except an agent like me"
         linked = any(members[0].start <= o < members[-1].end for o in outside)
@@ -161,7 +162,8 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
 
 def login_handover(whole: str, c: Cues) -> bool:
     """A QR code to scan that signs the desk into the customer's account: the session is the secret."""
-    if not (_QR.search(whole) and _SCAN.search(whole) and _SIGNS_IN.search(whole)):
+    scanned = SCAN.search(whole) or _SCAN_JA.search(whole)
+    if not (QR_CODE.search(whole) and scanned and _SIGNS_IN.search(whole)):
         return False
     return not (negated(whole, c) or c.warning.search(whole))
 
