@@ -74,9 +74,9 @@ class Turn(BaseModel):
         return self.role == "agent" and self.kind in REPLY_KINDS
 
 
-# The first-response SLA per channel when an audit sets none: live chat is good under a minute,
-# email under four hours. The audit model, scoring and reports read it from here.
-DEFAULT_SLA_S: dict[str, float] = {"chat": 60.0, "email": 4 * 3600.0}
+# The first-response SLA per channel when an audit sets none: live chat (through its widget or
+# the bot's API) is good under a minute, email under four hours. The audit model, scoring and reports read it from here.
+DEFAULT_SLA_S: dict[str, float] = {"chat": 60.0, "email": 4 * 3600.0, "api": 60.0}
 
 
 class Kpis(BaseModel):
@@ -175,7 +175,7 @@ class ConversationResult(BaseModel):
     key: str  # stable identity in the matrix; see shopper.audits.matrix.conversation_key
     target: str
     scenario: str
-    channel: Literal["chat", "email", "http"]
+    channel: Literal["chat", "email", "api", "http"]
     locale: str
     repeat: int
     status: Status

@@ -21,8 +21,9 @@ def write_audit(project: Path, body: str, name: str = "audit") -> Path:
     return path
 
 
-def shopper(*args: str, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
+def shopper(*args: str, cwd: Path | None = None, timeout: float = 600,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "shopper", *args], cwd=cwd or ROOT, env=env, capture_output=True, text=True,
         timeout=timeout,

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import TypeAdapter
+
 from shopper.audits.matrix import ConversationSpec
 from shopper.audits.model import Target
 from shopper.audits.plan import Plan
+from shopper.probes.api.config import ApiTarget
 from shopper.probes.base import ChannelSession, SessionContext, Unavailable
 from shopper.probes.email.config import EmailTarget, InboxSettings, ListenSettings, SmtpSettings
 from shopper.runfiles import RunFolder
@@ -30,6 +33,7 @@ class ResolvedTarget:
 
     chat_url: str | None
     email: EmailTarget | None
+    api_url: str | None = None
 
 
 class Channels:
@@ -43,6 +47,7 @@ class Channels:
         self._resolved: dict[str, ResolvedTarget] = {}
         self._inboxes: dict[str, Inbox] = {}
         self._browser: Any = None
+        self._api: Any = None  # ApiClients, when a conversation runs on the api channel
         self.demos: dict[str, Any] = {}  # target id -> DemoPlatform (tests read ground truth)
 
     async def __aenter__(self) -> Channels:
@@ -74,13 +79,18 @@ class Channels:
                     self._inboxes[target.id] = demo_inbox
             else:
                 chat_url = target.chat.url if target.chat else None
-                self._resolved[target.id] = ResolvedTarget(chat_url, target.email)
+                api_url = target.api.url if target.api else None
+                self._resolved[target.id] = ResolvedTarget(chat_url, target.email, api_url)
                 if target.email is not None and (target.id, "email") in used:
                     self._inboxes[target.id] = await self._stack.enter_async_context(
                         open_inbox(target.email.inbox)
                     )
         if any(channel == "chat" for _, channel in used):
             self._browser = await self._stack.enter_async_context(self._chat_browser())
+        if any(channel == "api" for _, channel in used):
+            from shopper.probes.api import ApiClients
+
+            self._api = await self._stack.enter_async_context(ApiClients())
 
     async def _start_demo(self, target: Target, inbox: Inbox | None) -> ResolvedTarget:
         from shopper.demo import DemoOptions, DemoPlatform, Fault
@@ -101,6 +111,7 @@ class Channels:
             faults={demo.profile: frozenset(Fault(f) for f in demo.faults)} if demo.faults else {},
             speed=demo.speed,
             redact=self.plan.secrets,
+            livestream=demo.livestream,
         )
         platform = await self._stack.enter_async_context(DemoPlatform(options))
         self.demos[target.id] = platform
@@ -109,7 +120,9 @@ class Channels:
             smtp=SmtpSettings(host=platform.smtp_host, port=platform.smtp_port),
             inbox=InboxSettings(listen=ListenSettings()),
         )
-        return ResolvedTarget(platform.site_url(demo.profile, shadow=demo.shadow), email)
+        api = self.api_config(target)
+        api_url = None if api is None else api.url or platform.api_url(demo.profile, api.protocol)
+        return ResolvedTarget(platform.site_url(demo.profile, shadow=demo.shadow), email, api_url)
 
     def _chat_browser(self) -> Any:
         from shopper.probes.chat import BrowserSettings, ChatBrowser
@@ -131,6 +144,13 @@ class Channels:
             if resolved.chat_url is None:
                 raise Unavailable(f"target {spec.target.id} has no chat")
             yield self._browser.new_session(ctx, self._chat_config(spec, resolved.chat_url))
+            return
+        if spec.channel == "api":
+            config = self.api_config(spec.target)
+            if config is None or resolved.api_url is None:
+                raise Unavailable(f"target {spec.target.id} has no api")
+            yield self._api.session(config, resolved.api_url, ctx, settle_s=self._settle(spec),
+                                    secrets=tuple(sorted(self.plan.secrets)))  # fmt: skip
             return
         from shopper.probes.email import EmailSession
 
@@ -156,12 +176,43 @@ class Channels:
             secrets=tuple(sorted(self.plan.secrets)),
         )
 
+    @staticmethod
+    def api_config(target: Target) -> ApiTarget | None:
+        """The target's bot API: its own, or the one its demo profile speaks."""
+        if target.demo is None:
+            return target.api
+        if target.api is None:
+            return demo_api(target.demo.profile, target.demo.api)
+        if target.api.protocol == "rasa-socketio" and target.api.url is None:  # the demo's own path
+            return target.api.model_copy(update={"socketio_path": f"{target.demo.profile}/socket.io"})
+        return target.api
+
+    def _settle(self, spec: ConversationSpec) -> float:
+        """The quiet that ends an agent's turn: the api's own when it sets one, else the chat's."""
+        api = self.api_config(spec.target) if spec.channel == "api" else None
+        if api is not None and api.settle is not None:
+            return api.settle
+        return spec.target.chat.settle if spec.target.chat else 2.0
+
     def pace(self, spec: ConversationSpec) -> Pace:
         audit = self.plan.audit
         if spec.channel == "chat":
-            settle = spec.target.chat.settle if spec.target.chat else 2.0
-            return Pace(within_s=audit.timeouts.chat_within, settle_s=settle, think_s=audit.pacing.think)
+            return Pace(within_s=audit.timeouts.chat_within, settle_s=self._settle(spec),
+                        think_s=audit.pacing.think)  # fmt: skip
+        if spec.channel == "api":  # a client program: it reads at once, it does not type
+            return Pace(within_s=audit.timeouts.chat_within, settle_s=self._settle(spec))
         return Pace(within_s=audit.timeouts.email_within, settle_s=0.0, think_s=0.0)
+
+
+def demo_api(profile: str, protocol: str) -> ApiTarget:
+    """How the api channel talks to a demo profile (the demo accepts any bearer secret)."""
+    settings: dict[str, dict[str, Any]] = {
+        "directline": {"protocol": "directline", "secret": "demo-secret"},
+        "rasa-socketio": {"protocol": "rasa-socketio", "socketio_path": f"{profile}/socket.io"},
+        "rasa-rest": {"protocol": "rasa-rest"},
+        "openai": {"protocol": "openai", "model": "harbor-assistant"},
+    }
+    return TypeAdapter(ApiTarget).validate_python(settings[protocol])
 
 
 def _scaled_mail(timing: Any, factor: float) -> Any:

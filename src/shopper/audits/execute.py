@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from shopper.audits.runfolder import (
     utc_now,
 )
 from shopper.audits.runner import Runner, RunnerSettings, RunSummary
-from shopper.audits.scoring_bridge import scorer_for
+from shopper.audits.scoring_bridge import scorer_for, warm_up
 from shopper.audits.shard import Shard, ShardInfo
 from shopper.log_redaction import protect_logs
 from shopper.results import ConversationResult, read_results
@@ -107,7 +108,11 @@ async def _execute(request: RunRequest, plan: Plan, run_dir: Path, manifest: Man
             except Exception as exc:
                 raise RunSetupError(f"cannot start the run: {type(exc).__name__}: {exc}") from exc
             try:
-                runner = Runner(plan, settings, channels.session, channels.pace, scorer_for(plan), progress)
+                scorer = scorer_for(plan)
+                api = next((spec for spec in specs if spec.channel == "api"), None)
+                if scorer is not None and api is not None:
+                    await asyncio.to_thread(warm_up, scorer, api)
+                runner = Runner(plan, settings, channels.session, channels.pace, scorer, progress)
                 summary = await runner.run(specs, writer)
             finally:
                 await channels.__aexit__(None, None, None)

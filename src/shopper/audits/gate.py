@@ -147,7 +147,7 @@ def _num(value: Any) -> float | None:
 
 def _percentiles(gate: Gate, data: Any, figures: dict[str, Any]) -> list[Check]:
     checks = []
-    for channel in ("chat", "email"):
+    for channel in ("chat", "email", "api"):
         mine = data[data["channel"] == channel]
         times = mine[mine["replied"]]["first_response_ms"].dropna()
         for q in (50, 90):

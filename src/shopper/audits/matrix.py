@@ -31,13 +31,21 @@ def conversation_key(target: str, scenario: str, locale: str, channel: str, repe
     return f"{target}::{scenario}[{locale}-{channel}]#{repeat}"
 
 
+def scenario_channels(scenario: Scenario) -> tuple[Channel, ...]:
+    """The channels a scenario can be held on: a live-chat script also talks to the bot's API."""
+    channels = list(scenario.channels)
+    if "chat" in channels and "api" not in channels:
+        channels.insert(channels.index("chat") + 1, "api")
+    return tuple(channels)
+
+
 def expand(plan: Plan) -> list[ConversationSpec]:
     """Every conversation of the plan, in a stable order."""
     audit = plan.audit
     specs = []
     for target in audit.targets:
         for scenario in sorted(plan.scenarios, key=lambda s: s.scenario):
-            for channel in scenario.channels:
+            for channel in scenario_channels(scenario):
                 if channel not in audit.channels or channel not in target.channels():
                     continue
                 for locale in audit.locales:

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from shopper.formats.durations import Duration
 from shopper.formats.locales import Locale
+from shopper.probes.api.config import ApiTarget
 from shopper.probes.email.config import EmailTarget
 from shopper.probes.preset import ChatSelectors
 from shopper.results import DEFAULT_SLA_S
 
-Channel = Literal["chat", "email"]
+Channel = Literal["chat", "email", "api"]
 ArtifactPolicy = Literal["on", "off", "retain-on-failure"]
 DemoProfile = Literal["good", "slow", "sloppy", "scam", "flaky", "hostile", "smooth-scam",
                       "phish-welcome", "phish-button", "phish-ack", "phish-signature"]
-DemoFault = Literal["slow_page", "widget_404", "chat_500", "ws_drop", "smtp_421", "smtp_451", "no_reply"]
+DemoFault = Literal["slow_page", "widget_404", "chat_500", "ws_drop", "smtp_421", "smtp_451", "no_reply",
+                    "api_429", "api_malformed"]
+DemoApi = Literal["directline", "rasa-socketio", "rasa-rest", "openai"]
+DEMO_APIS: tuple[str, ...] = get_args(DemoApi)
+GENERIC_APIS = ("http", "websocket")  # described in the audit, so they need a URL
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?LW#]+$")
 
@@ -52,6 +57,8 @@ class DemoTarget(_Strict):
     speed: float = Field(default=1.0, gt=0)  # scales every scripted delay
     email_speed: float | None = Field(default=None, gt=0)  # the mail desk's own scale (it answers in hours)
     faults: tuple[DemoFault, ...] = ()
+    api: DemoApi = "directline"  # the bot API it speaks
+    livestream: bool = False  # the bot API streams each answer in chunks (Direct Line, OpenAI)
 
 
 class Target(_Strict):
@@ -62,24 +69,29 @@ class Target(_Strict):
     demo: DemoTarget | None = None
     chat: ChatTarget | None = None
     email: EmailTarget | None = None
+    api: ApiTarget | None = None  # the bot's own protocol (Direct Line, Rasa, OpenAI-compatible, …)
     concurrency: int = Field(default=4, ge=1)  # never more conversations at once on this target
 
     @model_validator(mode="after")
     def _has_channel(self) -> Target:
-        if self.demo is None and self.chat is None and self.email is None:
-            raise ValueError("a target needs at least one of chat, email or demo")
+        if self.demo is None and self.chat is None and self.email is None and self.api is None:
+            raise ValueError("a target needs at least one of chat, email, api or demo")
         if self.demo is None and self.chat is not None and self.chat.url is None:
             raise ValueError("chat.url is required (or use demo: for the embedded demo platform)")
+        if self.api is not None and self.api.url is None and (self.demo is None or self.api.protocol in GENERIC_APIS):
+            raise ValueError(f"api.url is required (the demo platform speaks {', '.join(DEMO_APIS)} on its own)")
         return self
 
     def channels(self) -> tuple[Channel, ...]:
         if self.demo is not None:
-            return ("chat", "email")
+            return ("chat", "email", "api")
         found: list[Channel] = []
         if self.chat is not None:
             found.append("chat")
         if self.email is not None:
             found.append("email")
+        if self.api is not None:
+            found.append("api")
         return tuple(found)
 
 
@@ -114,6 +126,7 @@ class Browser(_Strict):
 class Sla(_Strict):
     chat: Duration = DEFAULT_SLA_S["chat"]
     email: Duration = DEFAULT_SLA_S["email"]
+    api: Duration = DEFAULT_SLA_S["api"]
 
 
 class Gate(_Strict):
@@ -125,6 +138,8 @@ class Gate(_Strict):
     p90_chat_first_response: Duration | None = None
     p50_email_first_response: Duration | None = None
     p90_email_first_response: Duration | None = None
+    p50_api_first_response: Duration | None = None
+    p90_api_first_response: Duration | None = None
     max_score_drop: float | None = Field(default=None, ge=0)  # against --baseline
 
 
@@ -147,7 +162,7 @@ class Judge(_Strict):
 
 
 class Timeouts(_Strict):
-    chat_within: Duration = 120.0  # default `expect.within` per channel
+    chat_within: Duration = 120.0  # default `expect.within` per channel (the api channel's too)
     email_within: Duration = 24 * 3600.0
 
 

@@ -55,6 +55,9 @@ def project_root(audit_path: Path) -> Path:
 
 
 def _resolve_glob(root: Path, pattern: str) -> list[Path]:
+    if Path(pattern).is_absolute():  # an absolute pattern is its own base (pathlib globs relative ones only)
+        anchor = Path(Path(pattern).anchor)
+        return sorted(p for p in anchor.glob(str(Path(pattern).relative_to(anchor))) if p.is_file())
     for base in (root, library_root()):
         found = sorted(p for p in base.glob(pattern) if p.is_file())
         if found:

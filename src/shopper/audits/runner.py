@@ -75,7 +75,7 @@ class Runner:
         self._target_slots = {
             (t.id, channel): asyncio.Semaphore(t.concurrency)
             for t in plan.audit.targets
-            for channel in ("chat", "email")
+            for channel in ("chat", "email", "api")
         }
 
     async def run(self, specs: Sequence[ConversationSpec], writer: ResultsWriter) -> RunSummary:
@@ -103,7 +103,7 @@ class Runner:
                 log.info("%s: attempt %d failed (%s); retrying", spec.key, attempts, result.error)
 
     def _slot(self, spec: ConversationSpec) -> AbstractAsyncContextManager[object]:
-        if spec.channel == "chat":
+        if spec.channel in ("chat", "api"):  # live conversations: the run's concurrency holds them
             return self._chat_slots
         return _NoLimit()
 

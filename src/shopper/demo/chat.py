@@ -13,33 +13,20 @@ import asyncio
 import itertools
 import json
 import logging
-import random
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from shopper.demo.bot import Bot, BotState, Part, seeded_rng
+from shopper.demo import script
+from shopper.demo.bot import BotState, Part
 from shopper.demo.groundtruth import GroundTruth, now_ms
 from shopper.demo.options import DemoOptions, Fault, parse_faults
+from shopper.demo.script import Conversation
 
 log = logging.getLogger(__name__)
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-FLAKY_DROP_RATE = 0.3
-
-
-@dataclass
-class Conversation:
-    id: str
-    profile: str
-    email: str
-    faults: frozenset[Fault]
-    state: BotState
-    turns: int = 0
-    welcomed: bool = False
-    seq: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
 
 class ChatDesk:
@@ -124,51 +111,29 @@ class ChatDesk:
         return text if text.strip() else None
 
     async def _welcome(self, ws: web.WebSocketResponse, conv: Conversation) -> None:
-        connected = now_ms()  # logged with each welcome part: its scripted delay is measurable
-        timing = self.options.timing(conv.profile)
-        rng = seeded_rng(self.options.seed, conv.profile, conv.email, "welcome")
-        await asyncio.sleep(self.options.scaled(rng.uniform(*timing.welcome)))
-        bot = Bot(conv.profile, hostile=self.options.is_hostile(conv.profile))
-        for part in bot.welcome(conv.state):
+        connected, _, parts = await script.welcome(self.options, conv)  # its delay is measurable
+        for part in parts:
             await self._send(ws, conv, part, connected_at_ms=connected)
 
     async def _replies(
         self, ws: web.WebSocketResponse, conv: Conversation, queue: asyncio.Queue[str]
     ) -> None:
-        bot = Bot(conv.profile, hostile=self.options.is_hostile(conv.profile))
-        timing = self.options.timing(conv.profile)
         while True:
             text = await queue.get()
-            if Fault.NO_REPLY in conv.faults:
-                continue
-            conv.turns += 1
-            rng = seeded_rng(self.options.seed, conv.profile, conv.email, conv.turns, text)
-            parts = bot.reply(conv.state, text, rng)
-            drop_after = self._drop_after(conv, parts, rng)
-            for index, part in enumerate(parts):
-                await ws.send_json({"type": "typing", "on": True})
-                span = timing.first_part if index == 0 else timing.next_part
-                await asyncio.sleep(self.options.scaled(rng.uniform(*span)))
-                await self._send(ws, conv, part)
-                if drop_after == index + 1:
-                    log.info("dropping the socket of %s after part %d", conv.id, drop_after)
+            async for step in script.reply(self.options, conv, text):
+                if isinstance(step, script.Typing):
+                    await ws.send_json({"type": "typing", "on": step.on})
+                elif isinstance(step, script.Say):
+                    await self._send(ws, conv, step.part)
+                else:
+                    log.info("dropping the socket of %s after part %d", conv.id, step.after)
                     await ws.close(code=1011, message=b"connection lost")
                     return
-            await ws.send_json({"type": "typing", "on": False})
-
-    @staticmethod
-    def _drop_after(conv: Conversation, parts: list[Part], rng: random.Random) -> int | None:
-        """After which part the socket closes: the fault, or ``flaky``'s seeded bad luck."""
-        if Fault.WS_DROP in conv.faults and len(parts) > 1:
-            return 1
-        if conv.profile == "flaky" and rng.random() < FLAKY_DROP_RATE:
-            return rng.randint(1, len(parts))
-        return None
 
     async def _send(
         self, ws: web.WebSocketResponse, conv: Conversation, part: Part, **truth: Any
     ) -> None:
-        message_id = f"{conv.id}:{next(conv.seq)}"
+        message_id = conv.next_message_id()
         role = "system" if part.kind == "system" else "agent"
         at = now_ms()
         frame: dict[str, Any] = {"type": "message", "id": message_id, "role": role, "kind": part.kind,

@@ -17,7 +17,7 @@ from typing import IO, Any, Literal
 
 from shopper.redaction import Redactor
 
-Channel = Literal["chat", "email"]
+Channel = Literal["chat", "email", "api"]
 Direction = Literal["in", "out"]
 
 

@@ -30,6 +30,8 @@ class Fault(StrEnum):
     SMTP_421 = "smtp_421"  # the first smtp_failures RCPTs to the desk get 421
     SMTP_451 = "smtp_451"  # the first smtp_failures RCPTs to the desk get 451
     NO_REPLY = "no_reply"  # the desk never answers (chat: welcome only; email: nothing)
+    API_429 = "api_429"  # a bot API's first request of each conversation gets 429 + Retry-After
+    API_MALFORMED = "api_malformed"  # a bot API's answers are payloads its protocol does not allow
 
 
 RENDERS: tuple[str, ...] = ("direct", "placeholder", "raf", "delay", "stream")
@@ -100,6 +102,8 @@ class DemoOptions:
     smtp_port: int = 0
     slow_page_s: float = 8.0  # scaled by speed
     smtp_failures: int = 2  # how many RCPTs a 421/451 fault refuses before accepting
+    livestream: bool = False  # bot APIs stream each answer in chunks (Direct Line, OpenAI)
+    retry_after_s: int = 1  # the Retry-After of an api_429 fault
 
     def __post_init__(self) -> None:
         if self.speed <= 0:

@@ -19,8 +19,11 @@ from aiohttp import web
 
 from shopper.demo.chat import ChatDesk
 from shopper.demo.desk import EmailDesk, support_address
+from shopper.demo.directline import DirectLineService
 from shopper.demo.groundtruth import GroundTruth
+from shopper.demo.openai_api import OpenAIService
 from shopper.demo.options import PROFILES, DemoOptions, Fault, split_profile
+from shopper.demo.rasa import RasaService
 from shopper.demo.site import Site
 from shopper.redaction import Redactor
 
@@ -37,6 +40,9 @@ class DemoPlatform:
         self.truth = GroundTruth(self.options.ground_truth, Redactor(self.options.redact))
         self.chat = ChatDesk(self.options, self.truth)
         self.desk = EmailDesk(self.options, self.truth)
+        self.directline = DirectLineService(self.options, self.truth)
+        self.rasa = RasaService(self.options, self.truth)
+        self.openai = OpenAIService(self.options, self.truth)
         self._runner: web.AppRunner | None = None
         self._http_port = 0
 
@@ -44,6 +50,8 @@ class DemoPlatform:
         self.truth.open()
         try:
             app = Site(self.options, self.chat).app()
+            app.add_routes([*self.directline.routes("/{profile}"), *self.openai.routes()])
+            self.rasa.attach(app, PROFILES)
             self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
             await self._runner.setup()
             site = web.TCPSite(self._runner, HOST, self.options.http_port)
@@ -57,6 +65,8 @@ class DemoPlatform:
 
     async def stop(self) -> None:
         await self.chat.close()
+        await self.directline.close()
+        await self.rasa.close()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -83,6 +93,18 @@ class DemoPlatform:
         query = {"fault": ",".join(sorted(faults))} if faults else {}
         path = f"{parsed[0]}-shadow" if shadow or parsed[1] else parsed[0]
         return f"{self.base_url}/{path}/" + (f"?{urlencode(query)}" if query else "")
+
+    def api_url(self, profile: str, protocol: str) -> str:
+        """Where ``profile``'s bot answers over a bot API (``directline``, ``rasa-rest``,
+        ``rasa-socketio``, ``openai``): the base URL a client of that protocol is given (socket.io:
+        the server's, with the path ``<profile>/socket.io``)."""
+        if profile not in PROFILES:
+            raise ValueError(f"unknown demo profile {profile!r}; known: {', '.join(PROFILES)}")
+        paths = {"directline": "v3/directline", "rasa-rest": "webhooks/rest/webhook", "rasa-socketio": "",
+                 "openai": "v1"}  # fmt: skip
+        if protocol not in paths:
+            raise ValueError(f"the demo does not speak {protocol!r}; it speaks {', '.join(paths)}")
+        return self.base_url if protocol == "rasa-socketio" else f"{self.base_url}/{profile}/{paths[protocol]}"
 
     @property
     def smtp_host(self) -> str:

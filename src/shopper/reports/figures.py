@@ -135,6 +135,14 @@ class TargetRow:
     wrong_language: list[str] = field(default_factory=list)  # locales answered in another language
 
     @property
+    def widget_delay_ms(self) -> float | None:
+        """What the widget adds to the bot's own speed: chat p50 minus api p50 (both measured)."""
+        chat, api = self.channels.get("chat"), self.channels.get("api")
+        if not chat or not api or chat["first_response_p50_ms"] is None or api["first_response_p50_ms"] is None:
+            return None
+        return float(chat["first_response_p50_ms"] - api["first_response_p50_ms"])
+
+    @property
     def worst_key(self) -> tuple[float, float, float]:
         f = self.figures
         return (-(f["critical_conversations"] or 0), f["pass_rate"] if f["pass_rate"] is not None else 2.0,

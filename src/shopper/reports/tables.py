@@ -28,7 +28,7 @@ def summary(results: Sequence[ConversationResult], manifest: dict[str, Any], row
         "planned": len(manifest.get("keys") or []) or None,
         "by_status": dict(sorted(Counter(str(r.status) for r in results).items())),
         "overall": records(overall(results))[0] if results else None,
-        "targets": [{"target": r.target, **r.figures, "channels": r.channels,
+        "targets": [{"target": r.target, **r.figures, "channels": r.channels, "widget_delay_ms": r.widget_delay_ms,
                      "top_findings": [{"criterion": c, "count": n, "example": q} for c, n, q in r.top_findings],
                      "wrong_language_locales": r.wrong_language,
                      "top_failures": [{"criterion": c, "count": n, "example": q} for c, n, q in r.top_failures]}
@@ -73,17 +73,17 @@ def markdown(data: dict[str, Any], limit: int = 15) -> str:
     lines = [f"## shopper audit `{data['audit']}` — run `{data['run']}`", "",
              f"{data['conversations']} conversations ({status or 'none'}); pass rate {pct(total.get('pass_rate'))}, "
              f"{total.get('critical_violations', 0)} critical violations.", "",
-             "| target | score | pass rate | critical | availability | chat p50 / p90 | email p50 / p90 "
-             "| SLA breach | language match | answered by a bot |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| target | score | pass rate | critical | availability | chat p50 / p90 | api p50 / p90 "
+             "| email p50 / p90 | SLA breach | language match | answered by a bot |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for t in data["targets"]:
         per = []
-        for channel in ("chat", "email"):
+        for channel in ("chat", "api", "email"):
             c = t["channels"].get(channel)
             per.append("–" if not c else f"{seconds(c['first_response_p50_ms'])} / {seconds(c['first_response_p90_ms'])}")
         score = "–" if t["score_mean"] is None else f"{t['score_mean']:.0f}"
         lines.append(f"| {md_code(t['target'])} | {score} | {pct(t['pass_rate'])} | {t['critical_violations']} "
-                     f"| {pct(t['availability'])} | {per[0]} | {per[1]} | {pct(t['sla_breach_rate'])} "
+                     f"| {pct(t['availability'])} | {per[0]} | {per[1]} | {per[2]} | {pct(t['sla_breach_rate'])} "
                      f"| {pct(t['language_match_rate'])} | {pct(t.get('bot_answer_rate'))} |")
     groups = [(t["target"], f) for t in data["targets"] for f in t["top_findings"]]
     if groups:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from shopper.formats.durations import Duration
 from shopper.formats.locales import LocalizedText
 
-Channel = Literal["chat", "email"]
+Channel = Literal["chat", "email", "api"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 

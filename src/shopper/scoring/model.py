@@ -23,7 +23,7 @@ class AppliesTo(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    channels: tuple[Literal["chat", "email", "http"], ...] | None = None
+    channels: tuple[Literal["chat", "email", "api", "http"], ...] | None = None
     scenarios: tuple[str, ...] | None = None  # scenario ids; shell-style wildcards allowed
     tags: tuple[str, ...] | None = None  # any one of these tags
 

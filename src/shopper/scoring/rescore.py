@@ -45,7 +45,7 @@ def _from_audit(run_dir: Path) -> _FromAudit:
     except Exception:
         return _FromAudit()
     targets = {t.id: (tuple(t.domains), brand_of(t)) for t in plan.audit.targets}
-    sla = {"chat": plan.audit.sla.chat, "email": plan.audit.sla.email}
+    sla = {"chat": plan.audit.sla.chat, "email": plan.audit.sla.email, "api": plan.audit.sla.api}
     return _FromAudit(list(plan.rubrics), targets, sla, judge_for(plan.audit.judge, plan.root))
 
 

@@ -1,0 +1,98 @@
+"""The ``api`` channel: a support bot audited through its own protocol, without a browser.
+
+:class:`ApiClients` is opened once per run (one pooled HTTP client, one OpenAI client per
+target); :meth:`ApiClients.session` gives each conversation its own :class:`ApiSession`.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+import aiohttp
+
+from shopper.probes.api.config import (
+    ApiTarget,
+    DirectLine,
+    HttpJson,
+    OpenAIChat,
+    RasaRest,
+    RasaSocketIO,
+    WebSocketJson,
+)
+from shopper.probes.api.http import ApiHttp
+from shopper.probes.api.session import ApiConfig, ApiSession, Connector
+from shopper.probes.base import ProbeError, SessionContext
+
+__all__ = ["ApiClients", "ApiConfig", "ApiSession", "ApiTarget"]
+
+
+class ApiClients:
+    """What a run's API conversations share: the connection pools."""
+
+    def __init__(self) -> None:
+        self._http: aiohttp.ClientSession | None = None
+        self._openai: dict[tuple[str, str], Any] = {}
+
+    async def __aenter__(self) -> ApiClients:
+        # No total limit: the runner's concurrency is the limit; a pool cap would queue sends
+        # behind idle streams and bend the send stamps.
+        self._http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:  # fmt: skip
+        for client in self._openai.values():
+            await client.close()
+        if self._http is not None:
+            await self._http.close()
+
+    def session(self, config: ApiTarget, url: str, ctx: SessionContext, *, settle_s: float,
+                secrets: tuple[str, ...]) -> ApiSession:  # fmt: skip
+        """A fresh conversation with the bot at ``url`` (the target's, or the demo's)."""
+        connector = self._connector(config, url, ctx)
+        return ApiSession(connector, ctx, ApiConfig(settle_s=settle_s, welcome=config.welcome, secrets=secrets))
+
+    def _connector(self, config: ApiTarget, url: str, ctx: SessionContext) -> Connector:
+        assert self._http is not None, "ApiClients is not open"
+        http = ApiHttp(self._http, config.protocol, retries=config.rate_limit_retries,
+                       max_wait_s=config.max_retry_after, timeout_s=config.timeout)  # fmt: skip
+        conversation = _conversation_id(ctx.key)
+        persona = ctx.persona.public()
+        if isinstance(config, DirectLine):
+            from shopper.probes.api.directline import DirectLineConnector
+
+            return DirectLineConnector(http, config, url, ctx.persona.locale.replace("_", "-"))
+        if isinstance(config, RasaRest):
+            from shopper.probes.api.rasa import RasaRestConnector
+
+            return RasaRestConnector(http, config, url, conversation)
+        if isinstance(config, RasaSocketIO):
+            from shopper.probes.api.rasa import RasaSocketIOConnector
+
+            return RasaSocketIOConnector(http, config, url, conversation)
+        if isinstance(config, OpenAIChat):
+            from shopper.probes.api.openai_chat import OpenAIConnector, client_for
+
+            key = (url, config.model)
+            if key not in self._openai:
+                self._openai[key] = client_for(config, url)
+            return OpenAIConnector(self._openai[key], config, conversation)
+        if isinstance(config, HttpJson):
+            from shopper.probes.api.generic import HttpJsonConnector
+
+            return HttpJsonConnector(http, config, url, conversation, persona)
+        if isinstance(config, WebSocketJson):
+            from shopper.probes.api.generic import WebSocketConnector
+
+            return WebSocketConnector(http, config, url, conversation, persona)
+        raise ProbeError(f"api: unknown protocol {config.protocol!r}")
+
+
+def _conversation_id(key: str) -> str:
+    """A conversation id the bot can keep state under: the matrix key, plus a random tail so a
+    retry or a re-run is a new conversation for the bot, as for a new customer."""
+    import re
+    import uuid
+
+    return f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', key).strip('-')[:80]}-{uuid.uuid4().hex[:8]}"

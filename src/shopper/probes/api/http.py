@@ -1,0 +1,115 @@
+"""HTTP the way every bot-API connector needs it: 429s waited out, failures told apart.
+
+A 429 or 503 with ``Retry-After`` is waited out (up to the connector's limits) and the wait is
+counted, so a result shows how long the bot's rate limit held the customer. Other 5xx and lost
+connections are infrastructure (:class:`TransientError`, retried by the runner); other 4xx and
+bodies that are not what the protocol promises are errors of the target (:class:`ProbeError`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import aiohttp
+
+from shopper.probes.api.arrivals import now_ms
+from shopper.probes.base import ProbeError, TransientError
+
+SNIPPET = 160
+
+
+@dataclass
+class RateLimits:
+    """How the target's rate limit held one conversation up."""
+
+    waits: int = 0
+    waited_ms: float = 0.0
+
+
+class ApiHttp:
+    """One run's HTTP client for a target (pooled connections), with its protocol's name for errors."""
+
+    def __init__(self, session: aiohttp.ClientSession, label: str, *, retries: int, max_wait_s: float,
+                 timeout_s: float) -> None:  # fmt: skip
+        self.session = session
+        self.label = label
+        self.retries = retries
+        self.max_wait_s = max_wait_s
+        self.timeout = aiohttp.ClientTimeout(total=None, sock_connect=timeout_s, sock_read=None)
+        self.limits = RateLimits()
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: dict[str, str] | None = None,
+        json_body: Any = None,
+        data: str | None = None,
+        read: Callable[[aiohttp.ClientResponse], Awaitable[Any]] | None = None,
+        expect: tuple[int, ...] = (200, 201),
+    ) -> Any:
+        """Make the request; return ``read(response)`` (default: its JSON) for an expected status."""
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                async with self.session.request(method, url, headers=headers, json=json_body, data=data,
+                                                timeout=self.timeout) as response:  # fmt: skip
+                    if response.status in expect:
+                        return await (read or self.json)(response)
+                    wait = _retry_after(response) if response.status in (429, 503) else None
+                    if wait is None or attempt > self.retries:
+                        raise await self._status_error(response, url)
+                    if wait > self.max_wait_s:
+                        raise ProbeError(f"api ({self.label}): {url} answered {response.status} with "
+                                         f"Retry-After {wait:g} s, more than the {self.max_wait_s:g} s allowed")  # fmt: skip
+            except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError, TimeoutError) as exc:
+                raise TransientError(f"api ({self.label}): {method} {url} failed: {describe(exc)}") from None
+            started = now_ms()
+            await asyncio.sleep(wait)
+            self.limits.waits += 1
+            self.limits.waited_ms += now_ms() - started
+
+    async def json(self, response: aiohttp.ClientResponse) -> Any:
+        text = await response.text()
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise self.malformed(str(response.url), "not JSON", text) from None
+
+    def malformed(self, where: str, what: str, payload: Any) -> ProbeError:
+        shown = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False, default=str)
+        return ProbeError(f"api ({self.label}): malformed payload from {where}: {what}: {shown[:SNIPPET]!r}")
+
+    async def _status_error(self, response: aiohttp.ClientResponse, url: str) -> ProbeError:
+        body = (await response.text())[:SNIPPET]
+        message = f"api ({self.label}): {url} answered HTTP {response.status}: {body!r}"
+        if response.status >= 500 or response.status == 429:
+            return TransientError(message)
+        return ProbeError(message)
+
+
+def _retry_after(response: aiohttp.ClientResponse) -> float | None:
+    """Seconds from a ``Retry-After`` (delta-seconds or an HTTP date); 1 s when a 429 gives none."""
+    raw = response.headers.get("Retry-After")
+    if raw is None:
+        return 1.0 if response.status == 429 else None
+    raw = raw.strip()
+    if raw.isdigit():
+        return float(raw)
+    try:
+        return max(0.0, parsedate_to_datetime(raw).timestamp() - now_ms() / 1000)
+    except (TypeError, ValueError, IndexError):
+        return 1.0
+
+
+def describe(exc: BaseException) -> str:
+    """The first line of an exception, for one-line errors."""
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
