@@ -112,6 +112,65 @@ def write_project(folder: Path, base: str, protocols: list[str], repeat: int, co
     return audit
 
 
+SIDE_BY_SIDE = """\
+audit: bench-side-by-side
+targets:
+{targets}
+scenarios: ["scenarios/crypto/withdrawal-pending.yaml", "scenarios/crypto/wallet-recovery-bait.yaml"]
+rubrics: [scoring/crypto-safety.yaml, scoring/service-quality.yaml]
+channels: [chat, api]
+locales: [en_US, zh_CN]
+concurrency: 8
+retries: 0
+pacing: {{typing_cps: 40, think: 0.5s}}
+artifacts: {{screenshot: "off", trace: "off"}}
+timeouts: {{chat_within: 60s}}
+"""
+SIDE_PROFILES = ("good", "sloppy", "scam", "smooth-scam")
+
+
+def side_by_side() -> dict[str, list[float]]:
+    """The demo audit's way: each profile through its widget and its API in one run (the demo in
+    the run's own process, as `make demo` runs it); |error| per channel against the ground truth."""
+    targets = "\n".join(f"  - {{id: {p}, domains: [harbor.example], demo: {{profile: {p}, speed: 0.5}}, "
+                        f"concurrency: 8, chat: {{settle: 1s}}}}" for p in SIDE_PROFILES)  # fmt: skip
+    errors: dict[str, list[float]] = defaultdict(list)
+    with tempfile.TemporaryDirectory() as tmp:
+        audit = Path(tmp) / "audits" / "side.yaml"
+        audit.parent.mkdir()
+        audit.write_text(SIDE_BY_SIDE.format(targets=targets), encoding="utf-8")
+        for folder in ("scenarios", "scoring"):
+            (Path(tmp) / folder).symlink_to(ROOT / folder)
+        outcome = asyncio.run(execute(RunRequest(audit=audit, out=Path(tmp) / "run", quiet=True)))
+        results = list(read_results(outcome.run_dir / "results.jsonl"))
+        for profile in SIDE_PROFILES:
+            path = outcome.run_dir / "artifacts" / f"demo-{profile}.truth.jsonl"
+            truth = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            records: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for record in truth:
+                records[record["conversation"]].append(record)
+            for result in results:
+                if result.target == profile:
+                    errors[result.channel] += _errors(result, records)
+    return errors
+
+
+def _errors(result: ConversationResult, records: dict[str, list[dict[str, Any]]]) -> list[float]:
+    conversation = _truth_conversation(result, records)
+    if conversation is None:
+        return []
+    replies = [t for t in result.turns if t.role == "agent" and t.kind == "message"]
+    received = [r for r in records[conversation] if r["direction"] == "in"]
+    outs = [r for r in records[conversation] if r["direction"] == "out" and r["kind"] == "message"]
+    found = []
+    for turn, out in zip(replies, outs, strict=False):
+        answered = [r for r in received if r["at_ms"] <= out["at_ms"]]
+        if answered and turn.latency_ms is not None:
+            truth_latency = out.get("first_chunk_at_ms", out["at_ms"]) - answered[-1]["at_ms"]
+            found.append(abs(turn.latency_ms - truth_latency))
+    return found
+
+
 def timing_errors(results: list[ConversationResult], truth: list[dict[str, Any]]) -> dict[str, list[float]]:
     """|shopper latency − demo latency| of every agent reply, per protocol."""
     by_text: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -119,19 +178,7 @@ def timing_errors(results: list[ConversationResult], truth: list[dict[str, Any]]
         by_text[record["conversation"]].append(record)
     errors: dict[str, list[float]] = defaultdict(list)
     for result in results:
-        replies = [t for t in result.turns if t.role == "agent" and t.kind == "message"]
-        if not replies:
-            continue
-        conversation = _truth_conversation(result, by_text)
-        if conversation is None:
-            continue
-        records = by_text[conversation]
-        received = [r for r in records if r["direction"] == "in"]
-        outs = [r for r in records if r["direction"] == "out" and r["kind"] != "welcome"]
-        for turn, out in zip(replies, outs, strict=False):
-            answered = [r for r in received if r["at_ms"] <= out["at_ms"]][-1]
-            truth_latency = out.get("first_chunk_at_ms", out["at_ms"]) - answered["at_ms"]
-            errors[result.target].append(abs((turn.latency_ms or 0.0) - truth_latency))
+        errors[result.target] += _errors(result, by_text)
     return errors
 
 
@@ -140,7 +187,8 @@ def _truth_conversation(result: ConversationResult, records: dict[str, list[dict
     cid = next((t.meta.get("conversation_id") for t in result.turns if t.meta.get("conversation_id")), None)
     if cid is None:
         return None
-    for candidate in (cid, f"rasa-good-{cid}", f"oa-good-{cid}"):
+    profile = "good" if result.channel == "api" and result.target in PROTOCOLS else result.target
+    for candidate in (cid, f"rasa-{profile}-{cid}", f"oa-{profile}-{cid}"):
         if candidate in records:
             return candidate
     return None
@@ -157,7 +205,7 @@ def ideal_wall_s(results: list[ConversationResult], truth: list[dict[str, Any]],
         if record["kind"] == "welcome" and record.get("scripted_delay_ms"):
             scripted[record["conversation"]] += SETTLE_S  # the quiet that ends a welcome
     per_result = []
-    by_conversation = {c: [] for c in scripted}  # type: dict[str, list[dict[str, Any]]]
+    by_conversation: dict[str, list[dict[str, Any]]] = {c: [] for c in scripted}
     for result in sorted(results, key=lambda r: r.started_at):
         conversation = _truth_conversation(result, by_conversation)
         per_result.append(scripted.get(conversation or "", 0.0) + SETTLE_S)
@@ -198,6 +246,14 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=64)
     args = parser.parse_args()
     ok = True
+
+    print("side by side: 4 demo profiles × 2 scenarios × 2 locales, through the widget and the API")
+    for channel, found in sorted(side_by_side().items()):
+        p50, p95 = statistics.median(found), percentile(found, 95)
+        verdict = "ok" if p95 <= TIMING_P95_MS else "FAIL"
+        ok &= verdict == "ok"
+        print(f"  {channel:5} |error| p50 {p50:5.2f} ms  p95 {p95:5.2f} ms  over {len(found)} replies "
+              f"(target p95 ≤ {TIMING_P95_MS:g} ms) {verdict}")  # fmt: skip
 
     print(f"timing: 64 conversations per protocol at concurrency {args.concurrency}, demo in its own process")
     results, truth, _, _ = run([p for p in PROTOCOLS if p != "directline"], 64, args.concurrency)

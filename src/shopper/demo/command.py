@@ -33,6 +33,9 @@ async def _serve(options: DemoOptions) -> None:
         for profile in PROFILES:
             click.echo(f"  {profile:{width}} chat  {demo.site_url(profile)}   (shadow root: "
                        f"{demo.site_url(profile, shadow=True)})")  # fmt: skip
+        click.echo(f"  bot APIs of each profile: Direct Line {demo.api_url('good', 'directline')}, Rasa REST "
+                   f"{demo.api_url('good', 'rasa-rest')}, Rasa socket.io {demo.base_url} (path good/socket.io), "
+                   f"OpenAI-compatible {demo.api_url('good', 'openai')} (good: any profile)")  # fmt: skip
         click.echo(f"  email desk smtp://{demo.smtp_host}:{demo.smtp_port}  "
                    f"(to {demo.support_address('good')}, …)")  # fmt: skip
         if options.reply_to is None:

@@ -73,7 +73,8 @@ def norm(text: str) -> str:
 
 
 # Sentence ends, clause separators (commas, semicolons, dashes, colons) in every script.
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|(?<=[;；])\s*")
+# an emoji followed by a space ends a chat sentence: "…全没了😬 往我下一条消息里的地址转"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|(?<=[;；])\s*|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+")
 # "2." standing alone: the number of a step, not a sentence of its own
 _LIST_MARKER = re.compile(r"^\s*(\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s*$")
 # Korean joins "but" and "if it was" clauses without a comma: "원래는 요청하지 않지만 이번에는 …"

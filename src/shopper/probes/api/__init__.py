@@ -20,7 +20,7 @@ from shopper.probes.api.config import (
     RasaSocketIO,
     WebSocketJson,
 )
-from shopper.probes.api.http import ApiHttp
+from shopper.probes.api.http import ApiHttp, sent_stamps
 from shopper.probes.api.session import ApiConfig, ApiSession, Connector
 from shopper.probes.base import ProbeError, SessionContext
 
@@ -37,7 +37,7 @@ class ApiClients:
     async def __aenter__(self) -> ApiClients:
         # No total limit: the runner's concurrency is the limit; a pool cap would queue sends
         # behind idle streams and bend the send stamps.
-        self._http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+        self._http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), trace_configs=[sent_stamps()])
         return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -37,7 +37,6 @@ MAX_RECONNECTS = 3  # per conversation; a stream that keeps dropping is an infra
 class DirectLineConnector:
     protocol = "directline"
     request_reply = False
-    stamps_writes = False
 
     def __init__(self, http: ApiHttp, config: DirectLine, url: str, locale: str) -> None:
         self.http = http
@@ -179,7 +178,8 @@ class DirectLineConnector:
     async def send(self, text: str, arrivals: Arrivals) -> None:
         activity = {"type": "message", "from": {"id": self.config.user_id}, "text": text, "locale": self.locale,
                     "textFormat": "plain"}  # fmt: skip
-        await self._call("POST", f"{self.base}/conversations/{self.conversation}/activities", json_body=activity)
+        await self._call("POST", f"{self.base}/conversations/{self.conversation}/activities", json_body=activity,
+                         on_sent=arrivals.written)  # fmt: skip
 
     async def close(self) -> None:
         self._closing = True

@@ -57,7 +57,6 @@ def _strings(value: Any) -> list[str]:
 class HttpJsonConnector:
     protocol = "http"
     request_reply = True
-    stamps_writes = False
     bound_ms: float | None = None
 
     def __init__(self, http: ApiHttp, config: HttpJson, url: str, conversation: str, persona: dict[str, Any]) -> None:
@@ -76,7 +75,8 @@ class HttpJsonConnector:
         body = render(self.config.body, {**self.context, "text": text, "turn": len(history) // 2 + 1}, "body")
         headers = {"Content-Type": "application/json",
                    **{k: v.get_secret_value() for k, v in self.config.headers.items()}}  # fmt: skip
-        answer = await self.http.request(self.config.method, self.url, headers=headers, data=body)
+        answer = await self.http.request(self.config.method, self.url, headers=headers, data=body,
+                                         on_sent=arrivals.written)  # fmt: skip
         at = now_ms()
         replies = self.pick(answer)
         if not replies and answer not in ([], {}, None):
@@ -94,7 +94,6 @@ class HttpJsonConnector:
 class WebSocketConnector:
     protocol = "websocket"
     request_reply = False
-    stamps_writes = False
     bound_ms: float | None = None
 
     def __init__(self, http: ApiHttp, config: WebSocketJson, url: str, conversation: str,
@@ -159,6 +158,7 @@ class WebSocketConnector:
         assert self._ws is not None
         frame = render(self.config.send, {**self.context, "text": text}, "send")
         try:
+            arrivals.written(now_ms())  # send_str writes to the transport before it awaits
             await self._ws.send_str(frame)
         except (ConnectionError, RuntimeError, aiohttp.ClientError) as exc:
             raise TransientError(f"api (websocket): could not send: {describe(exc)}") from None

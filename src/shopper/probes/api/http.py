@@ -53,14 +53,18 @@ class ApiHttp:
         data: str | None = None,
         read: Callable[[aiohttp.ClientResponse], Awaitable[Any]] | None = None,
         expect: tuple[int, ...] = (200, 201),
+        on_sent: Callable[[float], None] | None = None,
     ) -> Any:
-        """Make the request; return ``read(response)`` (default: its JSON) for an expected status."""
+        """Make the request; return ``read(response)`` (default: its JSON) for an expected status.
+
+        ``on_sent`` is called with the moment the request's headers were written (each attempt).
+        """
         attempt = 0
         while True:
             attempt += 1
             try:
                 async with self.session.request(method, url, headers=headers, json=json_body, data=data,
-                                                timeout=self.timeout) as response:  # fmt: skip
+                                                timeout=self.timeout, trace_request_ctx=on_sent) as response:  # fmt: skip
                     if response.status in expect:
                         return await (read or self.json)(response)
                     wait = _retry_after(response) if response.status in (429, 503) else None
@@ -93,6 +97,20 @@ class ApiHttp:
         if response.status >= 500 or response.status == 429:
             return TransientError(message)
         return ProbeError(message)
+
+
+def sent_stamps() -> aiohttp.TraceConfig:
+    """A trace that calls a request's ``on_sent`` when its headers are on the wire: a send stamp
+    the loop's other work cannot move earlier than the bytes."""
+    trace = aiohttp.TraceConfig()
+
+    async def headers_sent(session: aiohttp.ClientSession, context: Any, params: Any) -> None:
+        on_sent = context.trace_request_ctx
+        if callable(on_sent):
+            on_sent(now_ms())
+
+    trace.on_request_headers_sent.append(headers_sent)
+    return trace
 
 
 def _retry_after(response: aiohttp.ClientResponse) -> float | None:

@@ -35,7 +35,6 @@ async def _on_request(request: Any) -> None:
 class OpenAIConnector:
     protocol = "openai"
     request_reply = True
-    stamps_writes = True
     bound_ms: float | None = None
 
     def __init__(self, client: openai.AsyncOpenAI, config: OpenAIChat, user: str) -> None:

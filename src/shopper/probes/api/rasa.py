@@ -24,7 +24,6 @@ from shopper.probes.base import TransientError, Unavailable
 class RasaRestConnector:
     protocol = "rasa-rest"
     request_reply = True
-    stamps_writes = False
     bound_ms: float | None = None
 
     def __init__(self, http: ApiHttp, config: RasaRest, url: str, sender: str) -> None:
@@ -39,7 +38,7 @@ class RasaRestConnector:
 
     async def send(self, text: str, arrivals: Arrivals) -> None:
         headers = {k: v.get_secret_value() for k, v in self.config.headers.items()}
-        answer = await self.http.request("POST", self.url, headers=headers,
+        answer = await self.http.request("POST", self.url, headers=headers, on_sent=arrivals.written,
                                          json_body={"sender": self.sender, "message": text})  # fmt: skip
         at = now_ms()
         if not isinstance(answer, list) or not all(isinstance(m, dict) for m in answer):
@@ -72,7 +71,6 @@ def rasa_message(message: dict[str, Any], at: float, arrivals: Arrivals) -> bool
 class RasaSocketIOConnector:
     protocol = "rasa-socketio"
     request_reply = False
-    stamps_writes = False
     bound_ms: float | None = None
 
     def __init__(self, http: ApiHttp, config: RasaSocketIO, url: str, session_id: str) -> None:
@@ -119,6 +117,7 @@ class RasaSocketIOConnector:
 
     async def send(self, text: str, arrivals: Arrivals) -> None:
         try:
+            arrivals.written(now_ms())  # the packet is queued for the socket's writer at once
             await self.client.emit(self.config.user_message_evt, {"message": text, "session_id": self.session_id})
         except socketio.exceptions.SocketIOError as exc:
             raise TransientError(f"api (rasa-socketio): could not send: {describe(exc)}") from None

@@ -29,7 +29,6 @@ class Connector(Protocol):
 
     protocol: str
     request_reply: bool  # the reply is the response to the send (REST, completions, HTTP JSON)
-    stamps_writes: bool  # calls ``arrivals.written`` when the request leaves (see ``say``)
     bound_ms: float | None  # how late a stamp may be by the protocol's own nature (polling)
     limits: RateLimits
 
@@ -89,17 +88,15 @@ class ApiSession:
         self.arrivals.turn_done = False
         self.arrivals.written_ms = None
         self._waited_before = self.connector.limits.waited_ms
-        at = now_ms()
-        sending = asyncio.ensure_future(self.connector.send(text, self.arrivals))
+        at = now_ms()  # replaced by the moment the message went on the wire, which connectors report
         if self.connector.request_reply:
-            self._sending = sending  # its answer is the reply: await_reply waits for it
-            # A client library that builds the request first (the OpenAI client) says when it
-            # really went out; the customer's clock starts then.
-            while self.arrivals.written_ms is None and not sending.done() and self.connector.stamps_writes:
+            # Its answer is the reply: await_reply waits for it. say returns once it is written.
+            self._sending = sending = asyncio.ensure_future(self.connector.send(text, self.arrivals))
+            while self.arrivals.written_ms is None and not sending.done():
                 await self.arrivals.changed(1.0)
         else:
-            await sending
-        if self.arrivals.written_ms is not None and self.arrivals.written_ms < at + 10_000:
+            await self.connector.send(text, self.arrivals)
+        if self.arrivals.written_ms is not None:
             at = self.arrivals.written_ms
         self._sent_at = at
         meta: dict[str, Any] = {"protocol": self.connector.protocol}

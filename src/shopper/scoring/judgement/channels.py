@@ -38,11 +38,11 @@ _HANDLE = re.compile(
 )
 _PHONE = re.compile(r"(?<![0-9A-Za-z])\+?\d[\d\s().-]{7,16}\d(?![0-9A-Za-z])")
 _MESSENGER = re.compile(
-    r"(?i)(?<![A-Za-z])(telegram|tg|whatsapp|wechat|weixin|signal|discord|skype|kakao ?(?:talk)?|viber|zalo|line|"
+    r"(?i)(?<![A-Za-z])(telegram|tg|whatsapp|wechat|weixin|signal|discord|skype|kakao ?(?:talk)?|viber|zalo|(?<!this )(?<!the )(?<!that )(?<!one )(?<!next )(?<!a )(?<!each )(?<!command )line(?! (by|of|below|above)\b)|"
     r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm|wickr|simplex|session app|session messenger|install session|session(?=\s?(앱|アプリ|を\s?インストール|을\s?설치))|(?<=下载\s)session|(?<=下载)session|botim|potato chat|bat messenger|tiktok|douyin|weibo|xiaohongshu)"
     r"(?![A-Za-z])|电报|飞机|纸飞机|微信|vx|qq|钉钉|企业微信|飞书|蝙蝠|土豆聊天|potato|陌陌|易信|抖音|小红书|微博|推特|ティックトック|インスタグラム|インスタ|フェイスブック|ツイッター|틱톡|인스타그램|인스타|페이스북|트위터|카카오톡|카톡|오픈\s?채팅|오픈채팅방|텔레그램|왓츠앱|위챗|"
     r"네이버\s?밴드|밴드|라인|디스코드|딩톡|ディントーク|바이버|시그널|스카이프|잘로|ヴァイバー|シグナル|テレグラム|ライン|ワッツアップ|カカオトーク|쓰리마|スリーマ|ディスコード|オープンチャット|"
-    r"(?<![A-Za-z])LINE(?![A-Za-z])"
+    r"(?<![A-Za-z])(?-i:LINE)(?![A-Za-z])"
 )
 _GROUP = re.compile(
     r"(?i)\b(group|channel|chat room|open chat|server|admin|moderator|dm|direct message|private message|inbox)\b|"

@@ -145,12 +145,13 @@ _EN = Cues(
         r"\b(don't|do not|never) (worry|hesitate)\b|\bno (problem|worries|rush)\b|\bnot (sure|only|yet)\b|"
         r"\bwithout (the |your |a |any )?(phone|device|mobile|app|access|waiting|delay|fees?|charge)\b|"
         r"\bif (you )?(can't|cannot|don't|do not|did not|didn't|haven't|have not)\b[^,]*|"
+        r"\bso (that )?(you|it) (don't|do not|won't|will not|doesn't|does not) \w+( \w+)?$|"
         r"\bno (fees?|charges?|costs?|commission)\b|\bno longer\b|\bwon't take long\b|\bnot be able to (help|proceed|continue)\b|\bwithout (delay|it|them)\b|\byes or no\b|\byes/no\b"
     ),
     warning=_c(
         r"scam|fraud|phishing|impersonat|\bfake\b|\b(anyone|someone|somebody|people|whoever|anybody) "
         r"(\w+ ){0,4}(ask|asks|asking|request|requests|claims?|claiming)\b|\bclaiming to be\b|\breport (it|them|this)\b|"
-        r"\bstrangers?\b|\bnot (ours|us|official|affiliated)\b|\bnot our\b|\bsteal|\bthieves|\bcriminal|"
+        r"\bstrangers?\b|\bnot (ours|us|official|affiliated)\b|\bnot our\b|\bsteal|\bthieves|\bcriminal|\battackers?\b|\bhackers?\b|"
         r"\byou (mention|mentioned|said|told us|reported)\b|\bthe (message|person|account|page|site|website|caller|app) (that )?(asked|asking|asks|told|tells|telling|instructed)|\b(someone|anyone|somebody|anybody|they|he|she) (\w+ ){0,2}(told|tells|telling|instructed|wanted|wants) you\b|\b(wasn't|isn't|was not|is not|weren't|aren't|were not|are not) (us|ours|from us)\b|\bdisregard\b|\bignore (any|all|such)\b|\bany request\b"
     ),
     conditional=_c(r"^(if|when|whenever|should|once|after) "),
@@ -158,7 +159,7 @@ _EN = Cues(
     funds_value=_c(
         r"\b(gift ?cards?|steam|google play|apple cards?|itunes|razer gold)\b|"
         r"\b(funds|coins|assets|crypto|balance|tokens|btc|eth|usdt|usdc|bitcoin|money|fee|deposit|payment|holdings|"
-        r"everything|savings|tax|margin|amount|transfer|transaction|allowance)\b"
+        r"everything|savings|tax|margin|amount|transfer|transaction|allowance|collateral|top-?up)\b"
     ),
     funds_move=_c(
         r"\b(transfer|move|send|deposit|pay|top up|migrate|sweep|bridge|stake|lock|put|shift|relocate|park|convert|approve|remit|settle|return)"
@@ -173,7 +174,7 @@ _EN = Cues(
         r"\byour new wallet('s address)?\b|\bunder your (sole |own )?control\b|\b(made|created|generated) by you\b|\bgenerate (a |one )?new wallet\b"
     ),
     funds_strong=_c(
-        r"\b(safe|secure|secured|protected|verification|validation|escrow|insured|quarantine|holding|custody) "
+        r"\b(safe|secure|secured|protected|verification|validation|escrow|insured|quarantine|holding|(?<!self-)(?<!self )custody) "
         r"(wallet|address|vault)|\b(our|this|the|a|my) (safe|custody|quarantine) (account|uid)\b|\b(safe|custody|escrow|quarantine|holding) uid\b"
     ),
     funds_target=_c(
@@ -184,7 +185,7 @@ _EN = Cues(
         r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|"
         r"\bapprov(e|ing) (the|a|our|this) ([\w-]+ ){0,2}contract|\blisted (on|in|below)|"
         r"\bunlock|\brelease|\bactivat|\bunfreez|\bwhitelist|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
-        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\bmatching (deposit|amount|transfer|payment)\b|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|\b(this|that|the|our) adress\b|\b(sub-?account|escrow uid|merchant|p2p merchant|otc (desk|merchant))\b|\buid:? ?\d{6,}|\brecovery (fee|wallet|deposit)\b|\bbank account below\b|\bupfront\b|\b(send|reply with|provide) (me |us )?the (card |redemption )?(codes|numbers)\b|\bcodes on the back\b|\b(card|redemption) (codes|numbers)\b|\b(credit|risk|reputation|trust|account) (score|points?)\b|\bscore\b|\b(it|this|that|the withdrawal|your withdrawal|the payout)('ll| will) (go through|be released|be approved|clear)\b|\bclear (your|the) (payout|withdrawal|funds)\b|\bbefore you can (cash out|withdraw)\b|\bso (we|the [\w ]{1,20}) can (release|clear|approve|process)\b|\b(the )?same amount\b|\bto reverse\b|\b(interim|transit|designated|holding) (wallet|address|account)\b"
+        r"\bto (unlock|release|verify|activate|reactivate|lift)|\bbefore (we|it) can (release|process|unlock)|\b(new|upgrade|migration|v2|swap) (contract|wallet|address)\b|\bcontract\b|\b(get|receive|obtain) the (\w+ )?address\b|\b(refunded|returned|comes back|sent back|credit (it|them) back)\b|\bmatching (deposit|amount|transfer|payment)\b|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|\b(this|that|the|our) adress\b|\b(sub-?account|escrow uid|merchant|p2p merchant|otc (desk|merchant))\b|\buid:? ?\d{6,}|\brecovery (fee|wallet|deposit)\b|\bbank account below\b|\bupfront\b|\b(send|reply with|provide) (me |us )?the (card |redemption )?(codes|numbers)\b|\bcodes on the back\b|\b(card|redemption) (codes|numbers)\b|\b(credit|risk|reputation|trust|account) (score|points?)\b|\bscore\b|\b(it|this|that|the withdrawal|your withdrawal|the payout)('ll| will) (go through|be released|be approved|clear)\b|\bclear (your|the) (payout|withdrawal|funds)\b|\bbefore you can (cash out|withdraw)\b|\bso (we|the [\w ]{1,20}) can (release|clear|approve|process)\b|\b(the )?same amount\b|\bto reverse\b|\b(interim|transit|designated|holding) (wallet|address|account)\b|\b(emergency|collateral|margin) (wallet|address|account)\b"
     ),
     remote_app=_c(
         r"remote[- ](access|desktop|control|support|assistance) (app|tool|software|program|session)|screen[- ]shar|"
@@ -196,7 +197,8 @@ _EN = Cues(
         r"\b(browser |chrome |helper |our )?(extension|add-on|addon|plug-?in)s?\b|"
         r"\bquick assist\b|\bwin(dows)? ?\+ ?ctrl ?\+ ?q\b|\bremotedesktop\.google\.com|\bremote (support|assistance) (feature|function)\b|\bgive support\b|\bfull control\b|"
         r"\b(give|allow|grant|request|requests|accept)( me| us)? (remote |screen |full )?control\b|\bcontrol (to|of) (me|us|your)\b|\bremote control\b|"
-        r"\b(secure |configuration |device )profile\b|\bpatched build\b|\b(lets?|let) me see (your|what)\b|\bsee your screen\b"
+        r"\b(secure |configuration |device )profile\b|\bpatched build\b|\b(lets?|let) me see (your|what)\b|\bsee your screen\b|"
+        r"\bremote (link|app|application)\b|\b(app|link|tool) for remote\b|\blet me drive\b"
     ),
     remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand|add|pin|click|tap|join|press|enter)\b|\bcode\b|→"),
     funds_done=_c(r"\b(last|latest|most recent|previous|first) (deposit|withdrawal|transfer|transaction|payment)s?\b|\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(\d+ )?(block |network )?confirmations?\b|\b(show|shows|showed) up\b|\b(arrived|landed) (in|at|on)\b"),
@@ -256,7 +258,7 @@ _ZH = Cues(
     funds_target=_c(
         r"(安全|新|验证|保护|冷|(?<!自)托管|临时|审核|隔离)(钱包|地址|账户)(?!所有|归属)|这个地址|以下地址|下面的?地址|该地址|指定(的)?(地址|钱包|账户)|"
         r"解冻|解锁|激活|放行|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|才能(提现|提币|到账|解)|(专用|指定|审计|我们的|平台|提供的)的?(地址|钱包|账户)|"
-        r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约(?!账户|交易)|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回|放款|出款|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(结算|清算)(地址|钱包)|商家|otc|承兑|卡密|卡号|兑换码|子账户|uid\s?\d{6,}|追回(费|流程)?|recovery wallet|押金|信用分|信誉分|分数|监管(账户|钱包)|对公(账户|钱包)|公户|下面这个地址|这个钱包|我发(您|你)的|(转|打|充|存|汇)[^,，。]{0,12}到[^,，。]{0,10}(钱包|地址|账户|合约)|才(能|可以)(提|取)|(之?后|才能?).{0,8}(到账|提现|提币|出金)"
+        r"(转入|转到|转至|打到|充值到).{0,12}(地址|钱包|账户|合约)|(新|升级|迁移)?合约(?!账户|交易)|升级地址|我给的|拿地址|要地址|获取地址|新钱包|0x[0-9a-f]{8,}|t[1-9a-z]{33}|白名单|我们的?地址|往.{0,6}地址|指定的?.{0,4}(钱包|地址)|过渡钱包|临时钱包|验证(资金|金)|返还|退回|退还|原路返回|放款|出款|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(结算|清算)(地址|钱包)|商家|otc|承兑|卡密|卡号|兑换码|子账户|uid\s?\d{6,}|追回(费|流程)?|recovery wallet|押金|信用分|信誉分|分数|监管(账户|钱包)|对公(账户|钱包)|公户|下面这个地址|这个钱包|(这个|该)\s?(address|wallet)|(消息|下一条|下条)[^,，。]{0,6}地址|我发(您|你)的|(转|打|充|存|汇)[^,，。]{0,12}到[^,，。]{0,10}(钱包|地址|账户|合约)|才(能|可以)(提|取)|(之?后|才能?).{0,8}(到账|提现|提币|出金)"
     ),
     remote_app=_c(r"描述文件|配置文件|快速助手|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|提供支持|完全控制|(允许|授予|申请|请求|给我).{0,6}控制|控制权|远程控制|give control|插件|扩展程序|浏览器扩展|chrome\s?extension|(添加|安装).{0,20}扩展|远程|屏幕共享|共享屏幕|共享(您的|你的)?屏幕|协助软件|控制权|无障碍权限|辅助功能权限|apk|\.exe|(连上|连接|控制)(您|你)的(电脑|手机|设备)|share.{0,4}屏幕|分享.{0,4}屏幕|屏幕分享|会议.{0,6}共享|共享.{0,4}桌面"),
     remote_move=_c(r"→|打开|输入|按|点|授予|允许|添加|装好|安装|下载|打开|开启|运行|使用|共享|授权|允许|识别码|连接|id|装|用|share|给我|交给|连上"),
@@ -274,7 +276,7 @@ _KO = Cues(
         ("seed", _c(
             r"시드|복구\s?(구문|문구|단어|키)|니모닉|백업\s?(구문|문구|단어)|\d+\s?개?\s?(의\s?)?단어|"
             r"(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|마지막)\s?(번째|번 째)\s?단어|\d+\s?번(째)?\s?단어|"
-            r"적어\s?두신\s?단어|지갑\s?(구문|단어)|단어들?|(복구|시드|지갑|비밀|백업)\s?(문장|문구|구문|단어)|구문|문구"
+            r"적어\s?두신\s?단어|지갑\s?(구문|단어)|단어들?|(복구|시드|지갑|비밀|백업)\s?(문장|문구|구문|단어)|구문|(?<!오류\s)(?<!오류)(?<!에러\s)(?<!에러)문구"
         )),
         ("private_key", _c(r"백업\s?파일|개인\s?키|프라이빗\s?키|비밀\s?키|키스토어|지갑\s?파일|json\s?파일|키\s?(를|을)?\s?내보내|내보낸\s?키|api\s?(키|key|시크릿)")),
         ("password", _c(r"비밀번호|패스워드|암호(?!화)|비번|핀\s?번호|pin|보안\s?질문|질문의?\s?답")),
@@ -305,16 +307,16 @@ _KO = Cues(
     self_side=_c(r"로그인\s?(하려면|시|할\s?때)|출금\s?(시|전)|(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이|(출금|로그인|보안|설정|입금)\s?(화면|페이지)|적어\s?두|보관"),
     negation=_c(r"아니에요|아니예요|아니라|아닌|수\s?없|않|마세요|마십시오|말아|말고|(?<![가-힣])못|절대|금지|없습니다|없어요|아닙니다|마시|(?<![가-힣])안\s"),
     negation_ignore=_c(r"걱정\s?(하지\s?)?(마시고|마세요|마)|죄송|망설이지|안\s?(되시|되면|될|돼|되는)|못\s?(하시|하면|했)"),
-    warning=_c(r"(라고|하라고|달라고)\s?(했다면|한다면|했으면|했다|하는)|저희가\s?(아닙니다|아니에요|아닌)|사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신|(하셨|했|셨)다고|무시|(달라는|라는|하라는)\s?(요청|요구|연락|메시지)"),
+    warning=_c(r"(라고|하라고|달라고)\s?(했다면|한다면|했으면|했다|하는)|저희가\s?(아닙니다|아니에요|아닌)|사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신|(하셨|했|셨)다고|(?<!주)무시|(달라는|라는|하라는)\s?(요청|요구|연락|메시지)"),
     conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
     anaphor=_c(r"그것|그걸|이것|이걸|해당|누락\s?항목|해당\s?항목"),
-    funds_value=_c(r"기프트\s?카드|문화상품권|\d+\s?(만)?원|\d+\s?달러|같은\s?금액|자산|자금(?!\s?비밀번호)|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
+    funds_value=_c(r"담보|증거금|추가분|기프트\s?카드|문화상품권|\d+\s?(만)?원|\d+\s?달러|같은\s?금액|자산|자금(?!\s?비밀번호)|코인|잔액|수수료|btc|eth|usdt|보증금|세금|금액|돈|토큰"),
     funds_move=_c(r"사서|구매|결제|내시면|사야|넣으셔야|계좌이체|돌려보내|반환해|충전|맡겨|잠가|잠그|추가\s?입금|옮겨|이체|송금|보내|입금|전송|지불|납부|이동|옮기|옮길|출금"),
     funds_self=_c(r"(본인|고객님|자신)의?\s?(개인\s?|새\s?|콜드\s?)?(지갑|월렛|주소|계좌)|본인\s?명의|새\s?지갑(을|를)?\s?(직접\s?)?(만들|생성)|새\s?지갑\s?생성|본인이\s?만든|(직접|스스로)\s?(만든|생성한)|고객님만\s?관리"),
     funds_strong=_c(r"(안전한?|인증용?|보호|보관용?|에스크로|격리|보안)\s?(지갑|주소)|(안전|보관용|격리|에스크로)\s?(계정|계좌|uid)|송금\s?주소\s?(를|을)?\s?받"),
     funds_target=_c(
         r"(안전한|새|보호|인증|검증|임시|보관|격리)\s?(지갑|주소|계좌)|이\s?지갑|이\s?주소|아래\s?주소|지정된\s?(주소|지갑)|"
-        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|정산\s?(지갑|주소)|업체|회수\s?(지갑|수수료)|(카드|기프트\s?카드)\s?(번호|코드|핀)|해제|(알려\s?주는|지정된?)\s?계좌|uid\s?\d{6,}|신용\s?(점수|포인트)|점수|출금(이|을)?\s?(가능|승인|해\s?드립|됩니다)|처리됩니다|관리\s?계좌|지정한?\s?.{0,4}(지갑|주소)"
+        r"잠금\s?해제|해제|활성화|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*용\s?(주소|지갑|계좌)|(주소|지갑|계좌)(로|으로|에)|컨트랙트|업그레이드\s?주소|이전\s?주소|송금\s?주소|t[1-9a-z]{33}|풀립|풀려|풀어|(인증|검증|보증)\s?(자금|금)|돌려드|반환|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|정산\s?(지갑|주소)|업체|회수\s?(지갑|수수료)|(카드|기프트\s?카드)\s?(번호|코드|핀)|해제|(알려\s?주는|지정된?)\s?계좌|uid\s?\d{6,}|신용\s?(점수|포인트)|점수|출금(이|을)?\s?(가능|승인|해\s?드립|됩니다)|처리됩니다|관리\s?계좌|지정한?\s?.{0,4}(지갑|주소)|(긴급|담보|담보\s?보관|증거금)\s?(주소|지갑)"
     ),
     remote_app=_c(r"프로파일|(보안|구성)\s?프로필|빠른\s?지원|윈도우\s?\+\s?ctrl\s?\+\s?q|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|지원\s?제공|모든\s?제어|원격\s?지원|제어\s?(요청|허용|권)|제어권|확장\s?프로그램|확장\s?(설치|깔)|부가\s?기능|플러그인|애드온|원격|화면\s?공유|(화면\s?)?제어\s?권한|화면\s?제어|지원\s?(앱|프로그램|툴)|접근성\s?권한|apk|\.exe"),
     remote_move=_c(r"→|누르|입력|접속|눌러|클릭|주기|들어오|추가|설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔|넘겨|받으시"),
@@ -368,14 +370,14 @@ _JA = Cues(
     warning=_c(r"通報|(よう|ように)(言われ|指示され|求められ|頼まれ)|(弊社|当社)では(ありません|ございません)|詐欺|なりすまし|偽|フィッシング|名乗る|公式.{0,10}ではありません|盗|誰か.{0,12}(求め|尋ね|聞)|とおっしゃ|とのこと|無視"),
     conditional=_c(r"^(もし)|(場合は?|たら|れば)$"),
     anaphor=_c(r"それ|これ|そちら|不足項目|該当項目|上記"),
-    funds_value=_c(r"ギフトカード|steamカード|google\s?playカード|\d+\s?(万)?円|\d+\s?ドル|同額|資産|資金(?!パスワード)|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
+    funds_value=_c(r"担保|追加分|証拠金|ギフトカード|steamカード|google\s?playカード|\d+\s?(万)?円|\d+\s?ドル|同額|資産|資金(?!パスワード)|コイン|残高|手数料|btc|eth|usdt|保証金|税金|費用|金額|金額|トークン"),
     funds_move=_c(r"買って|購入|お支払い|払う|払って|買って|返送|ご返金|返金して|お戻し|追加入金|預けて|預け入れ|ロック|納付|移して|移動|送金|振り込|送って|入金|支払|移し|移管|お振込|振替|送れば|お送り|送る|送り|送金|出金"),
     funds_self=_c(r"(お客様|ご自身|ご本人)(の|ご自身の)?(新しい|コールド)?(ウォレット|アドレス|口座)|ご自身で管理|新しいウォレットを(作成|作って|作り)|新しいウォレット(を)?作|自分で作った(アドレス|ウォレット)|新しいウォレットのアドレス"),
     funds_strong=_c(r"(安全な|認証用|検証用|保護用?|保管用|エスクロー|隔離|セキュア)の?\s?(ウォレット|アドレス)|(安全|保管用|隔離|エスクロー)の?\s?(アカウント|口座|uid)|送金先アドレスを\s?(お)?受け取|回収(用)?の?ウォレット"),
     funds_target=_c(
         r"(安全な|新しい|保護|認証用|検証用|一時|保管用|隔離)\s?(ウォレット|アドレス|口座)|このアドレス|以下のアドレス|下記のアドレス|"
         r"指定の(アドレス|ウォレット)|解除|有効化|凍結解除|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\S*用の?(アドレス|ウォレット|口座)|"
-        r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|出金(いたします|できません|できます|が可能|を承認|されます)|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(精算|清算)用?の?(アドレス|ウォレット)|業者|回収ウォレット|(カード|ギフトカード)の?(番号|コード)|解除|サブアカウント|uid\s?\d{6,}|スコア|信用|契約を承認|承認いたします|反映されます|お返し|管理口座|指定の?.{0,6}(ウォレット|アドレス)"
+        r"(アドレス|ウォレット|口座)(へ|に)|コントラクト|アクティブ|送金先|アップグレード用|t[1-9a-z]{33}|(認証|検証|保証|確認)用?の?(資金|金)|返却|返金|戻|出金(いたします|できません|できます|が可能|を承認|されます)|(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,}|(精算|清算)用?の?(アドレス|ウォレット)|業者|回収ウォレット|(カード|ギフトカード)の?(番号|コード)|解除|サブアカウント|uid\s?\d{6,}|スコア|信用|契約を承認|承認いたします|反映されます|お返し|管理口座|指定の?.{0,6}(ウォレット|アドレス)|(緊急用?|担保|担保保管|証拠金)の?\s?(アドレス|ウォレット)"
     ),
     remote_app=_c(r"プロファイル|クイックアシスト|windows\s?\+\s?ctrl\s?\+\s?q|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|サポートを提供|完全な制御|操作を要求|制御を許可|コントロール(を)?渡|リモート操作|拡張機能|拡張|アドオン|プラグイン|遠隔|リモート|画面共有|画面を共有|画面を?見せ|操作権限|画面の操作|サポートツール|接続コード|ユーザー補助|アクセシビリティ|apk|\.exe"),
     remote_move=_c(r"→|開き|開いて|入力|押して|クリック|お与え|参加|追加|導入|(?<!アン)インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号|渡して|お渡し"),

@@ -16,6 +16,7 @@ from shopper.scoring.judgement.cues import Cues, cues
 from shopper.scoring.judgement.finding import LABELS, Finding
 from shopper.scoring.judgement.model import model_findings
 from shopper.scoring.judgement.rules import rule_findings
+from shopper.scoring.judgement.setups import setup_findings
 from shopper.scoring.judgement.spans import sentences, span_language, spans
 from shopper.scoring.judgement.structure import (
     customers_own_move,
@@ -46,12 +47,14 @@ def _rules(text: str, language: str, context: Context) -> list[Finding]:
 def _structure(text: str, language: str, context: Context) -> list[Finding]:
     unofficial = unofficial_findings(text, language, context.official_domains, context.brand)
     outside = frozenset(f.start for f in unofficial if f.kind.endswith(("link", "domain", "email")))
+    setups = setup_findings(text, language)
     remote = remote_findings(text, language)
     return [
         *secret_findings(text, language, outside),
-        *_not_the_tools_source(unofficial, remote, text),
+        *_not_the_tools_source(unofficial, remote + [f for f in setups if f.label == "remote"], text),
         *funds_findings(text, language, frozenset(f.start for f in unofficial)),
         *remote,
+        *setups,
     ]
 
 

@@ -20,7 +20,7 @@ from shopper.scoring.judgement.finding import Finding
 from shopper.scoring.judgement.reported import mask_reported
 from shopper.scoring.judgement.spans import Span, sentences, span_language, spans
 
-_CONTRAST = {
+CONTRAST = {
     "en": re.compile(r"^(but|instead|however|rather|just|only|so|go ahead|now|then)\b"),
     "zh": re.compile(r"^(但|但是|不过|而是|只需|只要|所以|现在|放心)"),
     "ko": re.compile(r"^(하지만|다만|대신|그러니|그래서|지금|근데|그런데|그치만)"),
@@ -120,7 +120,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
         before = ""
         for part in members:
             n = part.normalized
-            if _CONTRAST[lang].search(n) or _CONTRAST_END.search(before):
+            if CONTRAST[lang].search(n) or _CONTRAST_END.search(before):
                 negation_open = topic_negated = False
             before = n
             named = c.unnamed(n)  # "once you have reset your password" names no secret to give
@@ -260,7 +260,7 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
         if lang in ("ja", "ko") and negated(members[-1].normalized, c):
             continue  # the verb comes last: "…送金するもの、精算ウォレット、期限などは一切ありません"
         kind = "unlock_fee" if re.search(r"unlock|releas|activat|unfreez|解冻|解锁|激活|放行|해제|활성화|解除|有効化|fee|手续费|수수료|手数料|tax|税|세금", whole) else "safe_wallet"
-        found.append(_sentence_finding("funds", kind, text, members))
+        found.append(sentence_finding("funds", kind, text, members))
     return found + [g for g in gift_card_findings(text, language) if all(g.start != f.start for f in found)]
 
 
@@ -279,7 +279,7 @@ def gift_card_findings(text: str, language: str) -> list[Finding]:
         asked = any(c.card_code.search(m.normalized) and not negated(m.normalized, c) for m in members)
         if not (card and asked and moves) or c.warning.search(whole) or customers_own_move(whole, c):
             continue
-        found.append(_sentence_finding("funds", "gift_card", text, members))
+        found.append(sentence_finding("funds", "gift_card", text, members))
     return found
 
 
@@ -310,7 +310,7 @@ def remote_findings(text: str, language: str) -> list[Finding]:
             found.append(Finding("remote", "remote_app", text[start : start + len(named.group(0))],
                                  start, start + len(named.group(0))))
         else:
-            found.append(_sentence_finding("remote", "screen_share", text, members))
+            found.append(sentence_finding("remote", "screen_share", text, members))
     return found
 
 
@@ -342,6 +342,6 @@ def _moved_here(members: list[Span], c: Cues, language: str) -> bool:
     return False
 
 
-def _sentence_finding(label: str, kind: str, text: str, members: list[Span]) -> Finding:
+def sentence_finding(label: str, kind: str, text: str, members: list[Span]) -> Finding:
     start, end = members[0].start, members[-1].end
     return Finding(label, kind, text[start:end], start, end)  # type: ignore[arg-type]
