@@ -78,6 +78,7 @@ class FakeSession:
     attempts: ClassVar[dict[str, int]] = {}
     running: ClassVar[dict[str, int]] = {}
     peak: ClassVar[dict[str, int]] = {}
+    opened: ClassVar[dict[str, float]] = {}  # loop time of each conversation's first open
 
     def __init__(self, spec: ConversationSpec) -> None:
         self.spec = spec
@@ -86,6 +87,7 @@ class FakeSession:
         self.said: list[str] = []
 
     async def open(self) -> list[Turn]:
+        FakeSession.opened.setdefault(self.spec.key, asyncio.get_running_loop().time())
         key = self.spec.key
         FakeSession.attempts[key] = FakeSession.attempts.get(key, 0) + 1
         if self.target == "down":
@@ -124,14 +126,15 @@ async def fake_sessions(spec: ConversationSpec, ctx: SessionContext) -> AsyncIte
     yield FakeSession(spec)
 
 
-def run_fake(project: Path, **request: object) -> tuple[Path, list[ConversationSpec]]:
+def run_fake(project: Path, ramp_up_s: float = 0.0, **request: object) -> tuple[Path, list[ConversationSpec]]:
     FakeSession.attempts.clear()
     FakeSession.running.clear()
     FakeSession.peak.clear()
+    FakeSession.opened.clear()
     plan, run_dir, manifest, specs = prepare(RunRequest(**request))  # type: ignore[arg-type]
     settings = RunnerSettings(
         run_id=manifest.run, run_dir=run_dir, concurrency=8, retries=plan.audit.retries,
-        secrets=frozenset({"hunter2-secret"}),
+        secrets=frozenset({"hunter2-secret"}), ramp_up_s=ramp_up_s,
     )
     runner = Runner(plan, settings, fake_sessions, lambda spec: Pace(within_s=5, settle_s=0.1))
     writer = ResultsWriter(run_dir / RESULTS)
@@ -182,6 +185,15 @@ def test_per_target_concurrency_limit_holds(project: Path) -> None:
     run_fake(project, audit=project / "audits" / "fake.yaml", out=project / "run")
     assert FakeSession.peak["steady"] <= 2
     assert FakeSession.peak["hiccup"] <= 4
+
+
+def test_ramp_up_spreads_the_first_wave_of_starts(project: Path) -> None:
+    run_fake(project, audit=project / "audits" / "fake.yaml", out=project / "run-burst")
+    burst = sorted(FakeSession.opened.values())[:4]
+    assert burst[-1] - burst[0] < 0.1, "without a ramp-up the first wave opens at once"
+    run_fake(project, ramp_up_s=0.8, audit=project / "audits" / "fake.yaml", out=project / "run-ramp")
+    spread = sorted(FakeSession.opened.values())[:4]
+    assert spread[-1] - spread[0] >= 0.8 * 3 / 8 - 0.02, "the fourth start waits 3/8 of the ramp"
 
 
 def test_secrets_never_reach_the_results(project: Path) -> None:

@@ -62,9 +62,10 @@ def test_cli_serves_until_sigterm() -> None:
     )  # fmt: skip
     try:
         assert process.stdout is not None
-        lines = [process.stdout.readline() for _ in range(len(PROFILES) + 2)]  # banner, profiles, smtp
+        lines = [process.stdout.readline() for _ in range(len(PROFILES) + 3)]  # banner, profiles, APIs, smtp
         urls = re.findall(r"http://127\.0\.0\.1:\d+/good/", "".join(lines))
         assert urls, lines
+        assert re.search(r"Direct Line http://127\.0\.0\.1:\d+/good/v3/directline", "".join(lines))
         assert re.search(r"smtp://127\.0\.0\.1:\d+", "".join(lines))
         with urllib.request.urlopen(urls[0], timeout=5) as response:
             assert b"chat-launcher" in response.read()

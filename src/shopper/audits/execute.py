@@ -21,8 +21,9 @@ from shopper.audits.runfolder import (
     utc_now,
 )
 from shopper.audits.runner import Runner, RunnerSettings, RunSummary
-from shopper.audits.scoring_bridge import scorer_for, warm_up
+from shopper.audits.scoring_bridge import scorer_for
 from shopper.audits.shard import Shard, ShardInfo
+from shopper.audits.warmup import warm_up
 from shopper.log_redaction import protect_logs
 from shopper.results import ConversationResult, read_results
 from shopper.runfiles import ARTIFACTS, RESULTS
@@ -98,6 +99,8 @@ async def _execute(request: RunRequest, plan: Plan, run_dir: Path, manifest: Man
         concurrency=request.concurrency or plan.audit.concurrency,
         retries=plan.audit.retries,
         secrets=plan.secrets,
+        ramp_up_s=plan.audit.ramp_up,
+        scoring_threads=plan.audit.judge.concurrency if plan.audit.judge else 1,
     )
     writer = ResultsWriter(run_dir / RESULTS)
     try:
@@ -109,9 +112,8 @@ async def _execute(request: RunRequest, plan: Plan, run_dir: Path, manifest: Man
                 raise RunSetupError(f"cannot start the run: {type(exc).__name__}: {exc}") from exc
             try:
                 scorer = scorer_for(plan)
-                api = next((spec for spec in specs if spec.channel == "api"), None)
-                if scorer is not None and api is not None:
-                    await asyncio.to_thread(warm_up, scorer, api)
+                if any(spec.channel == "api" for spec in specs):
+                    await asyncio.to_thread(warm_up, scorer, list(specs))
                 runner = Runner(plan, settings, channels.session, channels.pace, scorer, progress)
                 summary = await runner.run(specs, writer)
             finally:

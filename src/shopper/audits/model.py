@@ -177,6 +177,7 @@ class Audit(_Strict):
     locales: tuple[Locale, ...] = ("en_US",)
     repeat: int = Field(default=1, ge=1)
     concurrency: int = Field(default=4, ge=1)
+    ramp_up: Duration = 0.0  # the first `concurrency` conversations start spread over this time
     retries: int = Field(default=1, ge=0)  # extra attempts after an infrastructure error
     seed: int = 0
     pacing: Pacing = Field(default_factory=Pacing)

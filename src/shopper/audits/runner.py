@@ -11,6 +11,7 @@ import asyncio
 import logging
 import traceback
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,8 @@ class RunnerSettings:
     concurrency: int
     retries: int
     secrets: frozenset[str] = frozenset()
+    ramp_up_s: float = 0.0  # the first wave of conversations starts spread over this time
+    scoring_threads: int = 1  # more only for a judge's HTTP round trips (see Runner.run)
 
 
 class Runner:
@@ -72,6 +75,9 @@ class Runner:
         self.scorer = scorer
         self.progress = progress or (lambda *_: None)
         self._chat_slots = asyncio.Semaphore(settings.concurrency)
+        self._ramp_began: float | None = None  # loop time of the first start
+        self._next_start = 0.0  # during the ramp-up, the earliest the next conversation may start
+        self._scoring: ThreadPoolExecutor | None = None
         self._target_slots = {
             (t.id, channel): asyncio.Semaphore(t.concurrency)
             for t in plan.audit.targets
@@ -87,12 +93,20 @@ class Runner:
             summary.by_status[result.status] = summary.by_status.get(result.status, 0) + 1
             self.progress("done", spec, result)
 
-        await asyncio.gather(*(one(spec) for spec in interleave_targets(specs)))
+        # Scoring is CPU work off the event loop. One thread unless a judge waits on HTTP: every
+        # further busy thread makes the loop wait longer for the interpreter, and the api channel
+        # stamps its messages on that loop.
+        self._scoring = ThreadPoolExecutor(self.settings.scoring_threads, thread_name_prefix="shopper-score")
+        try:
+            await asyncio.gather(*(one(spec) for spec in interleave_targets(specs)))
+        finally:
+            self._scoring.shutdown(wait=False)
         return summary
 
     async def conversation(self, spec: ConversationSpec) -> ConversationResult:
         """Hold one conversation, with retries of infrastructure errors; never raises."""
         async with self._target_slots[(spec.target.id, spec.channel)], self._slot(spec):
+            await self._ramp()
             self.progress("start", spec, None)
             attempts = 0
             while True:
@@ -101,6 +115,22 @@ class Runner:
                 if not retryable or attempts > self.settings.retries:
                     return result
                 log.info("%s: attempt %d failed (%s); retrying", spec.key, attempts, result.error)
+
+    async def _ramp(self) -> None:
+        """Space the starts asked for during the first ``ramp_up_s`` by ``ramp_up_s / concurrency``:
+        a platform (and this machine) takes sixty-four conversations opening in the same
+        millisecond as a burst nobody sends it. After it, a conversation starts when it has a slot."""
+        ramp = self.settings.ramp_up_s
+        if ramp <= 0:
+            return
+        now = asyncio.get_running_loop().time()
+        if self._ramp_began is None:
+            self._ramp_began = now
+        if now >= self._ramp_began + ramp:
+            return
+        start = max(now, self._next_start)  # a start asked for during the ramp takes the next spaced time
+        self._next_start = start + ramp / self.settings.concurrency
+        await asyncio.sleep(start - now)
 
     def _slot(self, spec: ConversationSpec) -> AbstractAsyncContextManager[object]:
         if spec.channel in ("chat", "api"):  # live conversations: the run's concurrency holds them
@@ -164,7 +194,8 @@ class Runner:
             result.kpis.resolution_ms = _resolution_ms(transcript)
         if self.scorer is not None:
             # off the event loop: a judge's HTTP round trips must not stall the other conversations
-            result = await asyncio.to_thread(self.scorer, result, spec, transcript)
+            result = await asyncio.get_running_loop().run_in_executor(self._scoring, self.scorer, result, spec,
+                                                                      transcript)  # fmt: skip
         return redact(result, secrets), retryable
 
 

@@ -60,18 +60,3 @@ def scorer_for(plan: Plan) -> Scorer | None:
         return score_conversation(result, rubrics, context)  # SLA breach: the speed criteria decide
 
     return score
-
-
-def warm_up(scorer: Scorer, spec: ConversationSpec) -> None:
-    """Score one made-up conversation, so the language models and lexicons load before any
-    conversation runs: loading them holds the interpreter for a second, and the api channel
-    stamps its messages in this process (the chat's stamps come from the page)."""
-    from shopper.results import Status, Turn
-
-    greeting = "Hello, how can I help you today? 您好。안녕하세요. こんにちは。"
-    result = ConversationResult(run="warm-up", audit="warm-up", key="warm-up", target=spec.target.id,
-                                scenario=spec.scenario.scenario, channel=spec.channel, locale=spec.locale,
-                                repeat=1, status=Status.COMPLETED, started_at="", ended_at="",
-                                turns=[Turn(role="shopper", text="Hi", at_ms=0.0),
-                                       Turn(role="agent", text=greeting, at_ms=1.0, latency_ms=1.0)])  # fmt: skip
-    scorer(result, spec, Transcript(turns=result.turns))

@@ -89,6 +89,17 @@ class ApiClients:
         raise ProbeError(f"api: unknown protocol {config.protocol!r}")
 
 
+_MODULES = {"directline": "directline", "rasa-rest": "rasa", "rasa-socketio": "rasa", "openai": "openai_chat",
+            "http": "generic", "websocket": "generic"}  # fmt: skip
+
+
+def connector_module(protocol: str) -> None:
+    """Import a protocol's client now (the OpenAI and socket.io clients take a while to import)."""
+    import importlib
+
+    importlib.import_module(f"shopper.probes.api.{_MODULES[protocol]}")
+
+
 def _conversation_id(key: str) -> str:
     """A conversation id the bot can keep state under: the matrix key, plus a random tail so a
     retry or a re-run is a new conversation for the bot, as for a new customer."""
