@@ -37,6 +37,21 @@ def visible_at(turn: Turn) -> float:
     return float(turn.meta["data"]["visible-at-ms"])
 
 
+def test_latency_runs_from_the_message_on_the_wire_and_matches_the_ground_truth(
+    demo: RunningDemo, tmp_path: Path
+) -> None:
+    before = len(demo.ground_truth())
+    turns = [t for t in replies(demo, "direct", tmp_path) if t.role == "agent" and t.kind == "message"]
+    truth = demo.ground_truth()[before:]
+    (received,) = [r for r in truth if r["direction"] == "in"]
+    outs = [r for r in truth if r["direction"] == "out" and r["kind"] == "message"]
+    first = turns[0]
+    assert first.meta["sent_stamped"] == "network"
+    assert [t.text for t in turns] == [r["text"] for r in outs]
+    for turn, out in zip(turns, outs, strict=True):
+        assert abs(turn.latency_ms - (out["at_ms"] - received["at_ms"])) <= 10.0, turn  # type: ignore[operator]
+
+
 @pytest.mark.parametrize("render", ["placeholder", "raf", "delay", "stream"])
 def test_shown_is_the_visible_moment_and_arrival_comes_first(
     demo: RunningDemo, tmp_path: Path, render: str

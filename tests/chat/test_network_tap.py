@@ -41,3 +41,14 @@ def test_an_exact_match_wins_over_a_longer_earlier_frame_that_contains_the_text(
     tap._on_socket_frame(frame(2.0, json.dumps({"text": "Thanks!"})))
     assert tap.arrival_ms("Thanks!") == 2000.0
     assert tap.arrival_ms("Thanks!") == 1000.0  # then the containing one
+
+
+def test_the_shoppers_message_is_found_on_the_wire_in_a_socket_frame_or_a_request_body() -> None:
+    tap = NetworkTap()
+    tap._on_request({"wallTime": 100.0, "timestamp": 0.0})
+    tap._on_socket_frame_sent(frame(1.25, json.dumps({"type": "message", "text": "Where is my withdrawal?"})))
+    tap._on_request({"wallTime": 101.0, "timestamp": 1.0, "request": {"postData": json.dumps({"q": "Still there?"})}})
+    assert tap.sent_ms("Where is my withdrawal?") == 101250.0
+    assert tap.sent_ms("Where is my withdrawal?") is None, "each frame carries one send"
+    assert tap.sent_ms("Still there?") == 101000.0
+    assert tap.arrival_ms("Where is my withdrawal?") is None, "a sent frame is never an arrival"

@@ -54,7 +54,7 @@ class DirectLineService:
         self.truth = truth
         self.conversations: dict[str, _DirectLineConversation] = {}
         self._numbers = itertools.count(1)
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = script.BackgroundTasks()
 
     def routes(self, prefix: str) -> list[web.RouteDef]:
         base = f"{prefix}/v3/directline"
@@ -78,8 +78,8 @@ class DirectLineService:
         bearer = _authorised(request)
         known = bearer.removeprefix("dl-token-")
         conv = self.conversations.get(known) or self._new(request)
-        self._spawn(self._welcome(conv))
-        self._spawn(self._answers(conv))
+        self._tasks.spawn(self._welcome(conv))
+        self._tasks.spawn(self._answers(conv))
         return web.json_response(self._descriptor(request, conv, None), status=201)
 
     async def reconnect(self, request: web.Request) -> web.Response:
@@ -249,15 +249,8 @@ class DirectLineService:
             raise web.HTTPNotFound(text="unknown conversation")
         return conv
 
-    def _spawn(self, coro: Any) -> None:
-        task: asyncio.Task[None] = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
     async def close(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.cancel()
         for conv in self.conversations.values():
             for ws in list(conv.sockets):
                 await ws.close(code=1001, message=b"server shutdown")

@@ -18,12 +18,12 @@ from typing import Any
 from aiohttp import web
 
 from shopper.demo import script
-from shopper.demo.bot import BotState
 from shopper.demo.groundtruth import GroundTruth, now_ms
 from shopper.demo.options import DemoOptions, Fault
 from shopper.demo.script import Conversation
 
 log = logging.getLogger(__name__)
+
 
 class OpenAIService:
     """Chat completions for every profile of one platform."""
@@ -31,8 +31,7 @@ class OpenAIService:
     def __init__(self, options: DemoOptions, truth: GroundTruth) -> None:
         self.options = options
         self.truth = truth
-        self.conversations: dict[tuple[str, str], Conversation] = {}
-        self._requests: dict[tuple[str, str], int] = {}
+        self.conversations = script.BotApiConversations(options, "oa")
 
     def routes(self) -> list[web.RouteDef]:
         return [web.post("/{profile}/v1/chat/completions", self.completions)]
@@ -48,13 +47,8 @@ class OpenAIService:
         if text is None:
             return _error(400, "invalid_request_error", "messages must end with a user message")
         user = str(body.get("user") or "anonymous")[:80]
-        conv = self.conversations.get((profile, user))
-        if conv is None:
-            conv = Conversation(id=f"oa-{profile}-{user}", profile=profile, email=f"{user}@api.invalid",
-                                faults=self.options.faults_for(profile), state=BotState(name="customer"))  # fmt: skip
-            self.conversations[(profile, user)] = conv
-        count = self._requests[(profile, user)] = self._requests.get((profile, user), 0) + 1
-        if Fault.API_429 in conv.faults and count == 1:
+        conv = self.conversations.named(profile, user)
+        if self.conversations.refuse_first(conv, profile, user):
             return _error(429, "rate_limit_exceeded", "Rate limit reached",
                           {"Retry-After": str(self.options.retry_after_s)})  # fmt: skip
         self.truth.record(channel="api", direction="in", profile=profile, conversation=conv.id, text=text,

@@ -9,7 +9,6 @@ each part as its own ``bot_uttered`` event when it is due. Rasa sends no typing 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from typing import Any
@@ -18,7 +17,7 @@ import socketio
 from aiohttp import web
 
 from shopper.demo import script
-from shopper.demo.bot import BotState, Part
+from shopper.demo.bot import Part
 from shopper.demo.groundtruth import GroundTruth, now_ms
 from shopper.demo.options import DemoOptions, Fault
 from shopper.demo.script import Conversation
@@ -32,10 +31,9 @@ class RasaService:
     def __init__(self, options: DemoOptions, truth: GroundTruth) -> None:
         self.options = options
         self.truth = truth
-        self.conversations: dict[tuple[str, str], Conversation] = {}
-        self._requests: dict[tuple[str, str], int] = {}
+        self.conversations = script.BotApiConversations(options, "rasa")
         self._servers: list[socketio.AsyncServer] = []
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = script.BackgroundTasks()
 
     def attach(self, app: web.Application, profiles: tuple[str, ...]) -> None:
         app.router.add_post("/{profile}/webhooks/rest/webhook", self.rest)
@@ -45,15 +43,6 @@ class RasaService:
             self._socket_events(server, profile)
             server.attach(app, socketio_path=f"{profile}/socket.io")
             self._servers.append(server)
-
-    def _conversation(self, profile: str, sender: str) -> Conversation:
-        key = (profile, sender)
-        conv = self.conversations.get(key)
-        if conv is None:
-            conv = Conversation(id=f"rasa-{profile}-{sender}"[:120], profile=profile, email=f"{sender}@api.invalid",
-                                faults=self.options.faults_for(profile), state=BotState(name="customer"))  # fmt: skip
-            self.conversations[key] = conv
-        return conv
 
     # --- REST -----------------------------------------------------------------------------------
     async def rest(self, request: web.Request) -> web.StreamResponse:
@@ -66,9 +55,8 @@ class RasaService:
         if not isinstance(body, dict) or not isinstance(body.get("message"), str):
             return web.json_response({"error": "expected {sender, message}"}, status=400)
         sender = str(body.get("sender") or "default")[:80]
-        conv = self._conversation(profile, sender)
-        count = self._requests[(profile, sender)] = self._requests.get((profile, sender), 0) + 1
-        if Fault.API_429 in conv.faults and count == 1:
+        conv = self.conversations.named(profile, sender)
+        if self.conversations.refuse_first(conv, profile, sender):
             return web.json_response({"error": "rate limited"}, status=429,
                                      headers={"Retry-After": str(self.options.retry_after_s)})  # fmt: skip
         text = body["message"][:4000]
@@ -100,7 +88,7 @@ class RasaService:
         async def session_request(sid: str, data: Any) -> None:
             session_id = data.get("session_id") if isinstance(data, dict) else None
             session_id = str(session_id or uuid.uuid4().hex)[:80]
-            sessions[sid] = self._conversation(profile, session_id)
+            sessions[sid] = self.conversations.named(profile, session_id)
             await server.enter_room(sid, session_id)
             await server.emit("session_confirm", session_id, room=sid)
 
@@ -112,7 +100,7 @@ class RasaService:
             text = str(data["message"])[:4000]
             self.truth.record(channel="api", direction="in", profile=profile, conversation=conv.id, text=text,
                               at_ms=at, protocol="rasa-socketio")  # fmt: skip
-            self._spawn(self._utter(server, sid, conv, text))
+            self._tasks.spawn(self._utter(server, sid, conv, text))
 
         async def disconnect(sid: str, *_: Any) -> None:
             sessions.pop(sid, None)
@@ -142,15 +130,8 @@ class RasaService:
                           text=part.text, kind=part.kind, at_ms=at, id=conv.next_message_id(),
                           author=part.author, protocol=protocol, **extra)  # fmt: skip
 
-    def _spawn(self, coro: Any) -> None:
-        task: asyncio.Task[None] = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
     async def close(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.cancel()
         for server in self._servers:
             await server.shutdown()
 

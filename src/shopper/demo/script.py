@@ -14,6 +14,7 @@ import itertools
 import random
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from aiohttp import web
 
@@ -62,6 +63,47 @@ class Drop:
 
 
 Step = Typing | Say | Drop
+
+
+class BotApiConversations:
+    """The conversations a bot API keeps by the client's own name for them (Rasa's sender, the
+    OpenAI ``user``), and how many requests each has made (the ``api_429`` fault refuses the first)."""
+
+    def __init__(self, options: DemoOptions, prefix: str) -> None:
+        self.options = options
+        self.prefix = prefix
+        self._found: dict[tuple[str, str], Conversation] = {}
+        self._requests: dict[tuple[str, str], int] = {}
+
+    def named(self, profile: str, name: str) -> Conversation:
+        conv = self._found.get((profile, name))
+        if conv is None:
+            conv = Conversation(id=f"{self.prefix}-{profile}-{name}"[:120], profile=profile, email=f"{name}@api.invalid",
+                                faults=self.options.faults_for(profile), state=BotState(name="customer"))  # fmt: skip
+            self._found[(profile, name)] = conv
+        return conv
+
+    def refuse_first(self, conv: Conversation, profile: str, name: str) -> bool:
+        """Count a request; True when the ``api_429`` fault refuses this one (the first)."""
+        count = self._requests[(profile, name)] = self._requests.get((profile, name), 0) + 1
+        return Fault.API_429 in conv.faults and count == 1
+
+
+class BackgroundTasks:
+    """Tasks a bot API runs beside its requests (a reply being played), cancelled when it stops."""
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def spawn(self, coro: Any) -> None:
+        task: asyncio.Task[None] = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def cancel(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
 
 
 def profile_of(request: web.Request) -> str:

@@ -64,6 +64,7 @@ class NetworkTap:
     """Frames the browser received for one conversation, and the clock mapping."""
 
     frames: list[NetworkFrame] = field(default_factory=list)
+    sent: list[NetworkFrame] = field(default_factory=list)  # frames and request bodies the page sent
     _offsets_ms: list[float] = field(default_factory=list)  # wall ms - monotonic ms, per request
     _sessions: list[Any] = field(default_factory=list)
 
@@ -73,6 +74,7 @@ class NetworkTap:
             session = await context.new_cdp_session(target)
             session.on("Network.requestWillBeSent", self._on_request)
             session.on("Network.webSocketFrameReceived", self._on_socket_frame)
+            session.on("Network.webSocketFrameSent", self._on_socket_frame_sent)
             session.on("Network.eventSourceMessageReceived", self._on_event_source)
             await session.send("Network.enable")
         except Exception as exc:  # not Chromium, or a frame that shares its parent's session
@@ -85,18 +87,27 @@ class NetworkTap:
         wall, mono = event.get("wallTime"), event.get("timestamp")
         if isinstance(wall, int | float) and isinstance(mono, int | float) and len(self._offsets_ms) < 200:
             self._offsets_ms.append(wall * 1000.0 - mono * 1000.0)
+        body = (event.get("request") or {}).get("postData")
+        if body:  # a widget that posts the customer's message over HTTP
+            self._note(mono, body, self.sent)
 
-    def _note(self, mono: Any, payload: Any) -> None:
+    def _note(self, mono: Any, payload: Any, into: list[NetworkFrame] | None = None) -> None:
         if not isinstance(mono, int | float) or not isinstance(payload, str):
             return
-        self.frames.append(NetworkFrame(float(mono), payload_strings(payload)))
-        if len(self.frames) > MAX_FRAMES:
-            del self.frames[0]
+        frames = self.frames if into is None else into
+        frames.append(NetworkFrame(float(mono), payload_strings(payload)))
+        if len(frames) > MAX_FRAMES:
+            del frames[0]
 
     def _on_socket_frame(self, event: dict[str, Any]) -> None:
         response = event.get("response") or {}
         if response.get("opcode", 1) == 1:  # text frames only
             self._note(event.get("timestamp"), response.get("payloadData"))
+
+    def _on_socket_frame_sent(self, event: dict[str, Any]) -> None:
+        response = event.get("response") or {}
+        if response.get("opcode", 1) == 1:
+            self._note(event.get("timestamp"), response.get("payloadData"), self.sent)
 
     def _on_event_source(self, event: dict[str, Any]) -> None:
         self._note(event.get("timestamp"), event.get("data"))
@@ -113,13 +124,21 @@ class NetworkTap:
 
     def arrival_ms(self, text: str) -> float | None:
         """Page-clock ms at which the first unused frame holding ``text`` arrived, or None."""
+        return self._find(self.frames, text)
+
+    def sent_ms(self, text: str) -> float | None:
+        """Page-clock ms at which the page sent the first unused frame or request body holding
+        ``text``: the customer's message on the wire, whatever the page's main thread was doing."""
+        return self._find(self.sent, text)
+
+    def _find(self, frames: list[NetworkFrame], text: str) -> float | None:
         wanted = " ".join(text.split())
         if not wanted or not self._offsets_ms:
             return None
         offset = statistics.median(self._offsets_ms)
         # An exact match first: a short message ("Thanks!") is also inside longer earlier ones.
         for exact in (True, False):
-            for frame in self.frames:
+            for frame in frames:
                 if not frame.used and any(wanted == s if exact else wanted in s for s in frame.strings):
                     frame.used = True
                     return frame.at_monotonic_s * 1000.0 + offset

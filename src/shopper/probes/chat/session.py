@@ -43,6 +43,7 @@ class ChatSession:
         self._nav: Navigator | None = None
         self._reported: set[int] = set()
         self._send: tuple[int, float] | None = None  # (record order, page stamp) of the last send
+        self._sent_text: str | None = None  # what the last send carried (found again on the wire)
         self._tracing = False
         self._closed = False
         self._tap = NetworkTap()
@@ -161,6 +162,7 @@ class ChatSession:
                                      f"within {self.chat.send_confirm_s} s")  # fmt: skip
             self._reported.add(shown.seq)
         self._send = (order, at_ms)
+        self._sent_text = text
         meta: dict[str, Any] = {"sent_by": how, "typing_s": round(typing_s, 3)}
         if self.conversation_id:
             meta["conversation_id"] = self.conversation_id
@@ -220,9 +222,27 @@ class ChatSession:
         self._network_arrivals(fresh)
         late = [m for m in fresh if m.seq < mark]  # a welcome that came after open() returned
         turns = welcome_turns(late, self.redact, self.conversation_id)
-        return turns + reply_turns(replies, sent_at_ms=sent_at, redact=self.redact,
-                                   conversation=self.conversation_id,
-                                   typing=self._typing_since(sent_at))  # fmt: skip
+        wire = self._wire_sent(sent_at, replies)
+        answered = reply_turns(replies, sent_at_ms=wire or sent_at, redact=self.redact,
+                               conversation=self.conversation_id, typing=self._typing_since(sent_at))  # fmt: skip
+        first = next((t for t in answered if t.role == "agent"), None)
+        if first is not None and wire is not None:
+            first.meta["sent_stamped"] = "network"  # latencies run from the message on the wire
+            first.meta["sent_ms"] = round(wire, 3)
+        return turns + answered
+
+    def _wire_sent(self, page_sent: float, replies: list[Message]) -> float | None:
+        """When the browser sent the shopper's message (its WebSocket frame or request body), from
+        the network layer: on a loaded machine the page registers a send some ms before the frame
+        leaves, as it shows a reply some ms after the frame came. Only a plausible stamp is kept:
+        not before the page's own, not after the first reply arrived."""
+        if self._sent_text is None:
+            return None
+        wire = self._tap.sent_ms(self._sent_text)
+        first_reply = min((m.at_ms for m in replies if m.kind == "agent"), default=None)
+        if wire is None or wire < page_sent - 1.0 or (first_reply is not None and wire > first_reply):
+            return None
+        return wire
 
     def _typing_since(self, start_ms: float) -> list[list[float | None]]:
         spans: list[list[float | None]] = []
