@@ -158,14 +158,20 @@ def side_by_side() -> dict[str, list[float]]:
         finally:
             demo.terminate()
             demo.wait(10)
-        records: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for line in truth_path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                records[record["conversation"]].append(record)
+        records = by_conversation(truth_path)
         for result in results:
             errors[result.channel] += _errors(result, records)
     return errors
+
+
+def by_conversation(truth: Path) -> dict[str, list[dict[str, Any]]]:
+    """A ground-truth file's records, grouped by the demo's conversation id."""
+    records: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            records[record["conversation"]].append(record)
+    return records
 
 
 DROPPED: dict[str, int] = defaultdict(int)  # why replies were left out of the figures, counted
@@ -178,11 +184,7 @@ def errors_of_run(run_dir: Path) -> dict[str, list[float]]:
     results = list(read_results(run_dir / "results.jsonl"))
     for path in sorted((run_dir / "artifacts").glob("demo-*.truth.jsonl")):
         target = path.name.removeprefix("demo-").removesuffix(".truth.jsonl")
-        records: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                records[record["conversation"]].append(record)
+        records = by_conversation(path)
         for result in results:
             if result.target == target and result.channel in ("chat", "api"):
                 errors[result.channel] += _errors(result, records)
