@@ -126,7 +126,7 @@ async def fake_sessions(spec: ConversationSpec, ctx: SessionContext) -> AsyncIte
     yield FakeSession(spec)
 
 
-def run_fake(project: Path, ramp_up_s: float = 0.0, **request: object) -> tuple[Path, list[ConversationSpec]]:
+def run_fake(project: Path, **request: object) -> tuple[Path, list[ConversationSpec]]:
     FakeSession.attempts.clear()
     FakeSession.running.clear()
     FakeSession.peak.clear()
@@ -134,7 +134,7 @@ def run_fake(project: Path, ramp_up_s: float = 0.0, **request: object) -> tuple[
     plan, run_dir, manifest, specs = prepare(RunRequest(**request))  # type: ignore[arg-type]
     settings = RunnerSettings(
         run_id=manifest.run, run_dir=run_dir, concurrency=8, retries=plan.audit.retries,
-        secrets=frozenset({"hunter2-secret"}), ramp_up_s=ramp_up_s,
+        secrets=frozenset({"hunter2-secret"}),
     )
     runner = Runner(plan, settings, fake_sessions, lambda spec: Pace(within_s=5, settle_s=0.1))
     writer = ResultsWriter(run_dir / RESULTS)
@@ -191,7 +191,8 @@ def test_ramp_up_spreads_the_first_wave_of_starts(project: Path) -> None:
     run_fake(project, audit=project / "audits" / "fake.yaml", out=project / "run-burst")
     burst = sorted(FakeSession.opened.values())[:4]
     assert burst[-1] - burst[0] < 0.1, "without a ramp-up the first wave opens at once"
-    run_fake(project, ramp_up_s=0.8, audit=project / "audits" / "fake.yaml", out=project / "run-ramp")
+    (project / "audits" / "ramped.yaml").write_text(AUDIT.replace("audit: fake", "audit: ramped") + "ramp_up: 0.8s\n")
+    run_fake(project, audit=project / "audits" / "ramped.yaml", out=project / "run-ramp")
     spread = sorted(FakeSession.opened.values())[:4]
     assert spread[-1] - spread[0] >= 0.8 * 3 / 8 - 0.02, "the fourth start waits 3/8 of the ramp"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -204,15 +205,20 @@ class Channels:
         return Pace(within_s=audit.timeouts.email_within, settle_s=0.0, think_s=0.0)
 
 
+_API_TARGET: TypeAdapter[ApiTarget] = TypeAdapter(ApiTarget)
+
+
+@lru_cache(maxsize=64)
 def demo_api(profile: str, protocol: str) -> ApiTarget:
-    """How the api channel talks to a demo profile (the demo accepts any bearer secret)."""
+    """How the api channel talks to a demo profile (the demo accepts any bearer secret). Cached:
+    it is asked for every conversation, and the settings are frozen."""
     settings: dict[str, dict[str, Any]] = {
         "directline": {"protocol": "directline", "secret": "demo-secret"},
         "rasa-socketio": {"protocol": "rasa-socketio", "socketio_path": f"{profile}/socket.io"},
         "rasa-rest": {"protocol": "rasa-rest"},
         "openai": {"protocol": "openai", "model": "harbor-assistant"},
     }
-    return TypeAdapter(ApiTarget).validate_python(settings[protocol])
+    return _API_TARGET.validate_python(settings[protocol])
 
 
 def _scaled_mail(timing: Any, factor: float) -> Any:

@@ -99,8 +99,6 @@ async def _execute(request: RunRequest, plan: Plan, run_dir: Path, manifest: Man
         concurrency=request.concurrency or plan.audit.concurrency,
         retries=plan.audit.retries,
         secrets=plan.secrets,
-        ramp_up_s=plan.audit.ramp_up,
-        scoring_threads=plan.audit.judge.concurrency if plan.audit.judge else 1,
     )
     writer = ResultsWriter(run_dir / RESULTS)
     try:

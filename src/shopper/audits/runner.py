@@ -54,8 +54,6 @@ class RunnerSettings:
     concurrency: int
     retries: int
     secrets: frozenset[str] = frozenset()
-    ramp_up_s: float = 0.0  # the first wave of conversations starts spread over this time
-    scoring_threads: int = 1  # more only for a judge's HTTP round trips (see Runner.run)
 
 
 class Runner:
@@ -77,7 +75,12 @@ class Runner:
         self._chat_slots = asyncio.Semaphore(settings.concurrency)
         self._ramp_began: float | None = None  # loop time of the first start
         self._next_start = 0.0  # during the ramp-up, the earliest the next conversation may start
-        self._scoring: ThreadPoolExecutor | None = None
+        # Scoring is CPU work off the event loop. One thread unless a judge waits on HTTP: every
+        # further busy thread makes the loop wait longer for the interpreter, and the api channel
+        # stamps its messages on that loop. (Made here, not in run(): the pytest plugin holds
+        # conversations one by one through conversation().)
+        judge = plan.audit.judge
+        self._scoring = ThreadPoolExecutor(judge.concurrency if judge else 1, thread_name_prefix="shopper-score")
         self._target_slots = {
             (t.id, channel): asyncio.Semaphore(t.concurrency)
             for t in plan.audit.targets
@@ -93,14 +96,7 @@ class Runner:
             summary.by_status[result.status] = summary.by_status.get(result.status, 0) + 1
             self.progress("done", spec, result)
 
-        # Scoring is CPU work off the event loop. One thread unless a judge waits on HTTP: every
-        # further busy thread makes the loop wait longer for the interpreter, and the api channel
-        # stamps its messages on that loop.
-        self._scoring = ThreadPoolExecutor(self.settings.scoring_threads, thread_name_prefix="shopper-score")
-        try:
-            await asyncio.gather(*(one(spec) for spec in interleave_targets(specs)))
-        finally:
-            self._scoring.shutdown(wait=False)
+        await asyncio.gather(*(one(spec) for spec in interleave_targets(specs)))
         return summary
 
     async def conversation(self, spec: ConversationSpec) -> ConversationResult:
@@ -117,10 +113,10 @@ class Runner:
                 log.info("%s: attempt %d failed (%s); retrying", spec.key, attempts, result.error)
 
     async def _ramp(self) -> None:
-        """Space the starts asked for during the first ``ramp_up_s`` by ``ramp_up_s / concurrency``:
+        """Space the starts asked for during the audit's first ``ramp_up`` by ``ramp_up / concurrency``:
         a platform (and this machine) takes sixty-four conversations opening in the same
         millisecond as a burst nobody sends it. After it, a conversation starts when it has a slot."""
-        ramp = self.settings.ramp_up_s
+        ramp = self.plan.audit.ramp_up
         if ramp <= 0:
             return
         now = asyncio.get_running_loop().time()

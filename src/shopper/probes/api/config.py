@@ -27,6 +27,10 @@ class _Common(_Frozen):
     rate_limit_retries: int = Field(default=3, ge=0, le=10)  # 429s waited out (Retry-After) per request
     max_retry_after: Duration = 30.0  # a longer Retry-After is an error, not a wait
 
+    def header_values(self) -> dict[str, str]:
+        """The configured headers as sent (the values are secrets: never log this)."""
+        return {name: value.get_secret_value() for name, value in self.headers.items()}
+
 
 class DirectLine(_Common):
     """Microsoft Bot Framework Direct Line 3.0 (``…/v3/directline``)."""

@@ -53,7 +53,7 @@ class DirectLineConnector:
         self._closing = False
 
     def _headers(self) -> dict[str, str]:
-        extra = {k: v.get_secret_value() for k, v in self.config.headers.items()}
+        extra = self.config.header_values()
         return {**extra, "Authorization": f"Bearer {self._auth}"}
 
     async def open(self, arrivals: Arrivals) -> str | None:

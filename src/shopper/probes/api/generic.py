@@ -74,7 +74,7 @@ class HttpJsonConnector:
         history: list[dict[str, str]] = self.context["history"]
         body = render(self.config.body, {**self.context, "text": text, "turn": len(history) // 2 + 1}, "body")
         headers = {"Content-Type": "application/json",
-                   **{k: v.get_secret_value() for k, v in self.config.headers.items()}}  # fmt: skip
+                   **self.config.header_values()}  # fmt: skip
         answer = await self.http.request(self.config.method, self.url, headers=headers, data=body,
                                          on_sent=arrivals.written)  # fmt: skip
         at = now_ms()
@@ -111,7 +111,7 @@ class WebSocketConnector:
         self._closing = False
 
     def _headers(self) -> dict[str, str]:
-        return {k: v.get_secret_value() for k, v in self.config.headers.items()}
+        return self.config.header_values()
 
     async def open(self, arrivals: Arrivals) -> str | None:
         start = self.config.start

@@ -30,6 +30,13 @@ class RateLimits:
     waits: int = 0
     waited_ms: float = 0.0
 
+    async def wait(self, seconds: float) -> None:
+        """Wait out a Retry-After, and count it."""
+        started = now_ms()
+        await asyncio.sleep(seconds)
+        self.waits += 1
+        self.waited_ms += now_ms() - started
+
 
 class ApiHttp:
     """One run's HTTP client for a target (pooled connections), with its protocol's name for errors."""
@@ -75,10 +82,7 @@ class ApiHttp:
                                          f"Retry-After {wait:g} s, more than the {self.max_wait_s:g} s allowed")  # fmt: skip
             except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError, TimeoutError) as exc:
                 raise TransientError(f"api ({self.label}): {method} {url} failed: {describe(exc)}") from None
-            started = now_ms()
-            await asyncio.sleep(wait)
-            self.limits.waits += 1
-            self.limits.waited_ms += now_ms() - started
+            await self.limits.wait(wait)
 
     async def json(self, response: aiohttp.ClientResponse) -> Any:
         text = await response.text()
@@ -114,13 +118,19 @@ def sent_stamps() -> aiohttp.TraceConfig:
 
 
 def _retry_after(response: aiohttp.ClientResponse) -> float | None:
-    """Seconds from a ``Retry-After`` (delta-seconds or an HTTP date); 1 s when a 429 gives none."""
+    """Seconds a 429 or 503 asks to wait; 1 s when a 429 gives none, no wait for a bare 503."""
     raw = response.headers.get("Retry-After")
     if raw is None:
         return 1.0 if response.status == 429 else None
-    raw = raw.strip()
-    if raw.isdigit():
-        return float(raw)
+    return retry_after_s(raw)
+
+
+def retry_after_s(raw: str) -> float:
+    """Seconds from a ``Retry-After`` value (seconds, or an HTTP date); 1 s when unreadable."""
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
     try:
         return max(0.0, parsedate_to_datetime(raw).timestamp() - now_ms() / 1000)
     except (TypeError, ValueError, IndexError):

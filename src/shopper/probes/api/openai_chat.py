@@ -9,7 +9,6 @@ when the response arrived. The client's own retries are off: a 429 is waited out
 
 from __future__ import annotations
 
-import asyncio
 import json
 from contextvars import ContextVar
 from typing import Any
@@ -18,7 +17,7 @@ import openai
 
 from shopper.probes.api.arrivals import Arrivals, now_ms
 from shopper.probes.api.config import OpenAIChat
-from shopper.probes.api.http import SNIPPET, RateLimits, describe
+from shopper.probes.api.http import SNIPPET, RateLimits, describe, retry_after_s
 from shopper.probes.base import ProbeError, TransientError
 
 # The arrivals of the conversation whose request is being sent in this task: the client is shared
@@ -60,10 +59,7 @@ class OpenAIConnector:
                 wait = _retry_after(exc)
                 if attempt > self.config.rate_limit_retries or wait > self.config.max_retry_after:
                     raise TransientError(f"api (openai): rate limited (429, Retry-After {wait:g} s)") from None
-                started = now_ms()
-                await asyncio.sleep(wait)
-                self.limits.waits += 1
-                self.limits.waited_ms += now_ms() - started
+                await self.limits.wait(wait)
             except openai.APIStatusError as exc:
                 error = TransientError if exc.status_code >= 500 else ProbeError
                 raise error(f"api (openai): HTTP {exc.status_code}: {describe(exc)}") from None
@@ -126,16 +122,13 @@ class OpenAIConnector:
 
 def _retry_after(exc: openai.RateLimitError) -> float:
     raw = exc.response.headers.get("retry-after") if exc.response is not None else None
-    try:
-        return max(0.0, float(raw)) if raw is not None else 1.0
-    except ValueError:
-        return 1.0
+    return 1.0 if raw is None else retry_after_s(raw)
 
 
 def client_for(config: OpenAIChat, url: str) -> openai.AsyncOpenAI:
     """One client per target (its connection pool is shared by the target's conversations)."""
     key = config.api_key.get_secret_value() if config.api_key else "none"
-    headers = {k: v.get_secret_value() for k, v in config.headers.items()}
+    headers = config.header_values()
     http = openai.DefaultAsyncHttpxClient(event_hooks={"request": [_on_request]})
     return openai.AsyncOpenAI(base_url=url, api_key=key, max_retries=0, timeout=None, default_headers=headers,
                               http_client=http)  # fmt: skip

@@ -37,7 +37,7 @@ class RasaRestConnector:
         return self.sender
 
     async def send(self, text: str, arrivals: Arrivals) -> None:
-        headers = {k: v.get_secret_value() for k, v in self.config.headers.items()}
+        headers = self.config.header_values()
         answer = await self.http.request("POST", self.url, headers=headers, on_sent=arrivals.written,
                                          json_body={"sender": self.sender, "message": text})  # fmt: skip
         at = now_ms()
@@ -103,7 +103,7 @@ class RasaSocketIOConnector:
         client.on(self.config.bot_message_evt, bot_uttered)
         client.on("session_confirm", session_confirm)
         client.on("disconnect", disconnect)
-        headers = {k: v.get_secret_value() for k, v in self.config.headers.items()}
+        headers = self.config.header_values()
         try:
             await client.connect(self.url, headers=headers, transports=["websocket"],
                                  socketio_path=self.config.socketio_path, wait_timeout=self.config.timeout)  # fmt: skip
