@@ -49,7 +49,6 @@ class Channels:
         self._inboxes: dict[str, Inbox] = {}
         self._browser: Any = None
         self._api: Any = None  # ApiClients, when a conversation runs on the api channel
-        self.demos: dict[str, Any] = {}  # target id -> DemoPlatform (tests read ground truth)
 
     async def __aenter__(self) -> Channels:
         await self._stack.__aenter__()
@@ -94,8 +93,9 @@ class Channels:
             self._api = await self._stack.enter_async_context(ApiClients())
 
     async def _start_demo(self, target: Target, inbox: Inbox | None) -> ResolvedTarget:
-        from shopper.demo import DemoOptions, DemoPlatform, Fault
+        from shopper.demo import DemoOptions, Fault
         from shopper.demo.options import DEFAULT_TIMINGS
+        from shopper.demo.process import DemoProcess
 
         demo = target.demo
         assert demo is not None
@@ -114,8 +114,7 @@ class Channels:
             redact=self.plan.secrets,
             livestream=demo.livestream,
         )
-        platform = await self._stack.enter_async_context(DemoPlatform(options))
-        self.demos[target.id] = platform
+        platform = await self._stack.enter_async_context(DemoProcess(options))
         email = EmailTarget(
             address=platform.support_address(demo.profile),
             smtp=SmtpSettings(host=platform.smtp_host, port=platform.smtp_port),
