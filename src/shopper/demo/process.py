@@ -14,7 +14,9 @@ pipe too, so no demo outlives it. The child's log goes to the runner's stderr.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
 import pickle
 import sys
 from typing import BinaryIO
@@ -92,7 +94,19 @@ async def _serve(options: DemoOptions, stdin: BinaryIO) -> None:
         await asyncio.to_thread(stdin.read)  # until the parent closes the pipe
 
 
+def _ahead_of_the_browsers() -> None:
+    """Ask the scheduler to run the demo before the audit's browsers (needs root; else a no-op).
+
+    A real platform answers from a machine of its own. Here it shares two cores with a Chromium
+    rendering dozens of pages, and a ground-truth stamp taken when the demo finally runs is late
+    by the browsers' time slice: the measurement's reference would be bent by the measurement.
+    """
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, 0, -10)
+
+
 def main() -> None:
+    _ahead_of_the_browsers()
     stdin = sys.stdin.buffer
     asyncio.run(_serve(_read_options(stdin), stdin))
 
