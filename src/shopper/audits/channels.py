@@ -123,7 +123,7 @@ class Channels:
         )
         api = self.api_config(target)
         api_url = None if api is None else api.url or platform.api_url(demo.profile, api.protocol)
-        return ResolvedTarget(platform.site_url(demo.profile, shadow=demo.shadow), email, api_url)
+        return ResolvedTarget(platform.site_url(demo.profile, shadow=demo.shadow, heavy=demo.heavy), email, api_url)
 
     def _chat_browser(self) -> Any:
         from shopper.probes.chat import BrowserSettings, ChatBrowser

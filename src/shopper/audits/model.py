@@ -53,6 +53,7 @@ class DemoTarget(_Strict):
 
     profile: DemoProfile
     shadow: bool = False  # render agent messages inside a shadow root
+    heavy: bool = False  # the widget loads a framework-sized bundle and much more DOM (load tests)
     hostile: bool = False  # agent replies carry HTML/script payloads (for report safety tests)
     speed: float = Field(default=1.0, gt=0)  # scales every scripted delay
     email_speed: float | None = Field(default=None, gt=0)  # the mail desk's own scale (it answers in hours)

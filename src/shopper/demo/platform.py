@@ -85,12 +85,17 @@ class DemoPlatform:
     def base_url(self) -> str:
         return f"http://{HOST}:{self._http_port}"
 
-    def site_url(self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = ()) -> str:
-        """The support page of ``profile`` (``good``, or ``good-shadow`` for the shadow root)."""
+    def site_url(
+        self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = (), heavy: bool = False
+    ) -> str:
+        """The support page of ``profile`` (``good``, or ``good-shadow`` for the shadow root);
+        ``heavy``: its widget loads a framework-sized bundle (see :mod:`shopper.demo.heavy`)."""
         parsed = split_profile(profile)
         if parsed is None:
             raise ValueError(f"unknown demo profile {profile!r}; known: {', '.join(PROFILES)}")
         query = {"fault": ",".join(sorted(faults))} if faults else {}
+        if heavy:
+            query["heavy"] = "1"
         path = f"{parsed[0]}-shadow" if shadow or parsed[1] else parsed[0]
         return f"{self.base_url}/{path}/" + (f"?{urlencode(query)}" if query else "")
 
@@ -202,8 +207,10 @@ class RunningDemo:
     def base_url(self) -> str:
         return self.platform.base_url
 
-    def site_url(self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = ()) -> str:
-        return self.platform.site_url(profile, shadow=shadow, faults=faults)
+    def site_url(
+        self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = (), heavy: bool = False
+    ) -> str:
+        return self.platform.site_url(profile, shadow=shadow, faults=faults, heavy=heavy)
 
     @property
     def smtp_host(self) -> str:
