@@ -63,6 +63,11 @@ class Channels:
     async def __aexit__(self, *exc: object) -> None:
         await self._stack.aclose()
 
+    @property
+    def chat_browser(self) -> Any | None:
+        """The run's Playwright browser when it holds chat conversations, else None."""
+        return self._browser.browser if self._browser is not None else None
+
     async def _open(self) -> None:
         from shopper.probes.email import open_inbox
 

@@ -177,7 +177,7 @@ class Audit(_Strict):
     channels: tuple[Channel, ...] = ("chat", "email")
     locales: tuple[Locale, ...] = ("en_US",)
     repeat: int = Field(default=1, ge=1)
-    concurrency: int = Field(default=4, ge=1)
+    concurrency: Annotated[int, Field(ge=1)] | Literal["auto"] = 4  # auto: measured at start (audits/concurrency.py)
     ramp_up: Duration = 0.0  # the first `concurrency` conversations start spread over this time
     retries: int = Field(default=1, ge=0)  # extra attempts after an infrastructure error
     seed: int = 0
