@@ -54,6 +54,11 @@ def test_calibration_doubles_until_the_bound_and_keeps_what_it_measured() -> Non
     assert "1: " in strict.describe() and "bound -1 ms" in strict.describe()
 
 
+def test_a_requested_number_within_the_bound_is_measured_once_at_that_number() -> None:
+    checked: Calibration = in_browser(lambda b: calibrate(b, bound_ms=1e6, first=6, step_s=0.3))
+    assert list(checked.lag_ms) == [6] and checked.capacity == 6
+
+
 def test_auto_takes_the_measured_capacity_and_a_bigger_number_is_warned(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.WARNING, logger="shopper.audits.concurrency")
 

@@ -44,7 +44,7 @@ async def resolve_concurrency(requested: Concurrency | str, chat_browser: Any | 
         return asked
     from shopper.probes.chat.capacity import calibrate
 
-    found = await calibrate(chat_browser, **calibration)
+    found = await calibrate(chat_browser, **({"first": asked} if asked else {}), **calibration)
     if asked is None:
         log.warning("concurrency auto: %d conversations at once (%s)", found.capacity, found.describe())
         return found.capacity

@@ -90,10 +90,17 @@ async def lag_under_load(browser: Browser, pages: int, step_s: float) -> float:
 
 
 async def calibrate(browser: Browser, *, bound_ms: float = LAG_BOUND_MS, max_pages: int = 64,
-                    step_s: float = 1.0, budget_s: float = 20.0) -> Calibration:  # fmt: skip
-    """Double the pages until the lag passes ``bound_ms``, then bisect once; see the module doc."""
+                    step_s: float = 1.0, budget_s: float = 20.0, first: int = 1) -> Calibration:  # fmt: skip
+    """Double the pages from ``first`` until the lag passes ``bound_ms``, then bisect once; see the
+    module doc. ``first`` within the bound (a requested number checked) ends it at once."""
     found = Calibration(bound_ms)
     deadline = time.monotonic() + budget_s
+    if first > 1:
+        lag = found.lag_ms[first] = await lag_under_load(browser, first, step_s)
+        if lag <= bound_ms:
+            return found
+        found.lag_ms.clear()  # over the bound: search from one page for the figure to warn with
+        max_pages = first
     pages, last_good, first_bad = 1, 0, 0
     while pages <= max_pages:
         if time.monotonic() >= deadline:
