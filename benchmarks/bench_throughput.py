@@ -250,10 +250,18 @@ def overheads(say: Callable[[str], None], results: list[ConversationResult]) -> 
 def main() -> int:
     """0 when every target is met in every mix; 1 naming each missed figure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mix", choices=["light", "heavy", "both"], default="both")
+    parser.add_argument("--mix", choices=["light", "heavy", "both", "none"], default="both")
+    parser.add_argument("--costs", action="store_true",
+                        help="also measure where the time and memory go (throughput_costs.py, ~2 min)")
     args = parser.parse_args()
-    mixes = ["light", "heavy"] if args.mix == "both" else [args.mix]
+    mixes = {"both": ["light", "heavy"], "none": []}.get(args.mix, [args.mix])
     all_figures = [run_mix(mix) for mix in mixes]
+    if args.costs:
+        from throughput_costs import measure_costs
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for line in measure_costs(write_audit(Path(tmp), ()), PROFILES[0]):
+                print(f"[costs] {line}", flush=True)
     missed = [f"{f.mix}: {m}" for f in all_figures for m in f.missed]
     for line in missed:
         print(f"MISSED {line}")
