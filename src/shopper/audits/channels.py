@@ -62,6 +62,11 @@ class Channels:
     async def __aexit__(self, *exc: object) -> None:
         await self._stack.aclose()
 
+    @property
+    def chat_browser(self) -> Any | None:
+        """The run's Playwright browser when it holds chat conversations, else None."""
+        return self._browser.browser if self._browser is not None else None
+
     async def _open(self) -> None:
         from shopper.probes.email import open_inbox
 
@@ -122,7 +127,7 @@ class Channels:
         )
         api = self.api_config(target)
         api_url = None if api is None else api.url or platform.api_url(demo.profile, api.protocol)
-        return ResolvedTarget(platform.site_url(demo.profile, shadow=demo.shadow), email, api_url)
+        return ResolvedTarget(platform.site_url(demo.profile, shadow=demo.shadow, heavy=demo.heavy), email, api_url)
 
     def _chat_browser(self) -> Any:
         from shopper.probes.chat import BrowserSettings, ChatBrowser

@@ -26,12 +26,17 @@ class DemoAddresses:
     smtp_port: int
     smtp_host: str = HOST
 
-    def site_url(self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = ()) -> str:
-        """The support page of ``profile`` (``good``, or ``good-shadow`` for the shadow root)."""
+    def site_url(
+        self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = (), heavy: bool = False
+    ) -> str:
+        """The support page of ``profile`` (``good``, or ``good-shadow`` for the shadow root);
+        ``heavy``: its widget loads a framework-sized bundle (see :mod:`shopper.demo.heavy`)."""
         parsed = split_profile(profile)
         if parsed is None:
             raise ValueError(f"unknown demo profile {profile!r}; known: {', '.join(PROFILES)}")
         query = {"fault": ",".join(sorted(faults))} if faults else {}
+        if heavy:
+            query["heavy"] = "1"
         path = f"{parsed[0]}-shadow" if shadow or parsed[1] else parsed[0]
         return f"{self.base_url}/{path}/" + (f"?{urlencode(query)}" if query else "")
 

@@ -88,8 +88,10 @@ class DemoPlatform:
     def base_url(self) -> str:
         return self.addresses.base_url
 
-    def site_url(self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = ()) -> str:
-        return self.addresses.site_url(profile, shadow=shadow, faults=faults)
+    def site_url(
+        self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = (), heavy: bool = False
+    ) -> str:
+        return self.addresses.site_url(profile, shadow=shadow, faults=faults, heavy=heavy)
 
     def api_url(self, profile: str, protocol: str) -> str:
         return self.addresses.api_url(profile, protocol)
@@ -186,8 +188,10 @@ class RunningDemo:
     def base_url(self) -> str:
         return self.platform.base_url
 
-    def site_url(self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = ()) -> str:
-        return self.platform.site_url(profile, shadow=shadow, faults=faults)
+    def site_url(
+        self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = (), heavy: bool = False
+    ) -> str:
+        return self.platform.site_url(profile, shadow=shadow, faults=faults, heavy=heavy)
 
     @property
     def smtp_host(self) -> str:
