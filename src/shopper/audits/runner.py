@@ -238,9 +238,10 @@ def _resolution_ms(transcript: Transcript) -> float | None:
 def short_interpreter_slices(seconds: float = 0.0005) -> Iterator[None]:
     """Let a thread that waits for the interpreter lock get it within ``seconds``, for a run.
 
-    The event loop stamps api messages and wire sends as they come; the scoring thread is pure
-    Python. With the default 5 ms slice a stamp could wait up to 5 ms for the scoring thread to
-    let go; 0.5 ms bounds that wait at a tenth, for a few per cent more switching in scoring.
+    The api channel's own loop (:mod:`shopper.probes.api.ioloop`) stamps messages as they come,
+    beside the run's loop and the scoring thread, which is pure Python. With the default 5 ms
+    slice a stamp could wait up to 5 ms for another thread to let go; 0.5 ms bounds that wait at
+    a tenth, for a few per cent more switching.
     """
     before = sys.getswitchinterval()
     sys.setswitchinterval(min(before, seconds))
