@@ -10,7 +10,7 @@ import pytest
 
 from shopper.audits.concurrency import CHECK_FROM, WITHOUT_CHAT, parse_concurrency, resolve_concurrency
 from shopper.audits.model import Audit
-from shopper.probes.chat import BrowserSettings, ChatBrowser
+from shopper.probes.chat import BrowserSettings, ChatBrowser, capacity
 from shopper.probes.chat.capacity import LOAD_PAGE, Calibration, calibrate, lag_under_load
 
 pytestmark = pytest.mark.browser
@@ -92,3 +92,19 @@ def test_the_audit_takes_auto_and_refuses_other_words() -> None:
     for bad in ("many", 0):
         with pytest.raises(ValueError, match="concurrency"):
             Audit.model_validate({**base, "concurrency": bad})
+
+
+def test_a_requested_number_over_the_bound_keeps_its_measurement_and_names_no_false_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fewer pages within the bound, the requested number over it: the figure to warn with is
+    the largest number within, and the requested number's lag stays in what it reports."""
+    lags = {1: 1.0, 2: 2.0, 4: 4.0, 8: 8.0, 10: 50.0}
+
+    async def fake_lag(browser: Any, pages: int, step_s: float) -> float:
+        return lags[pages]
+
+    monkeypatch.setattr(capacity, "lag_under_load", fake_lag)
+    found = asyncio.run(capacity.calibrate(None, bound_ms=20.0, first=10))  # type: ignore[arg-type]
+    assert found.capacity == 8 and found.lag_ms[10] == 50.0
+    assert found.stopped == "" and "within the bound up to" not in found.describe()

@@ -48,11 +48,10 @@ async def resolve_concurrency(requested: Concurrency | str, chat_browser: Any | 
     if asked is None:
         log.warning("concurrency auto: %d conversations at once (%s)", found.capacity, found.describe())
         return found.capacity
-    requested = asked
-    if requested > found.capacity:
+    if asked > found.capacity:
         log.warning("concurrency %d exceeds what this machine holds within the timing bound (%d: %s); "
                     "stamps may be late by more than the bound (use --concurrency auto or fewer)",
-                    requested, found.capacity, found.describe())  # fmt: skip
+                    asked, found.capacity, found.describe())  # fmt: skip
     else:
-        log.info("concurrency %d is within this machine's capacity (%s)", requested, found.describe())
-    return requested
+        log.info("concurrency %d is within this machine's capacity (%s)", asked, found.describe())
+    return asked

@@ -95,12 +95,12 @@ async def calibrate(browser: Browser, *, bound_ms: float = LAG_BOUND_MS, max_pag
     module doc. ``first`` within the bound (a requested number checked) ends it at once."""
     found = Calibration(bound_ms)
     deadline = time.monotonic() + budget_s
+    over_at_first = False
     if first > 1:
         lag = found.lag_ms[first] = await lag_under_load(browser, first, step_s)
         if lag <= bound_ms:
             return found
-        found.lag_ms.clear()  # over the bound: search from one page for the figure to warn with
-        max_pages = first
+        over_at_first, max_pages = True, first  # search from one page for the figure to warn with
     pages, last_good, first_bad = 1, 0, 0
     while pages <= max_pages:
         if time.monotonic() >= deadline:
@@ -112,7 +112,8 @@ async def calibrate(browser: Browser, *, bound_ms: float = LAG_BOUND_MS, max_pag
             break
         last_good, pages = pages, pages * 2
     else:
-        found.stopped = f"within the bound up to {max_pages} pages (the most it tries)"
+        if not over_at_first:  # else the limit is known: the lag at ``first`` passed the bound
+            found.stopped = f"within the bound up to {max_pages} pages (the most it tries)"
         return found
     middle = (last_good + first_bad) // 2
     if last_good and last_good < middle < first_bad and time.monotonic() < deadline:
