@@ -44,7 +44,9 @@ class IoLoop:
         return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, self.loop))
 
     def stop(self) -> None:
-        """Stop the loop (after what is running on it has finished) and join its thread."""
+        """Stop the loop after its current iteration and join its thread. Call it once what runs
+        there is done (:class:`ApiClients` closes its clients on the loop first): a task still
+        pending is not finished, only dropped with the loop."""
         if self._thread.is_alive():
             self.loop.call_soon_threadsafe(self.loop.stop)
             self._thread.join()
