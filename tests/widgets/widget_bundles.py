@@ -38,22 +38,26 @@ class Bundle:
 
 BUNDLES: dict[str, Bundle] = {
     "deep-chat": Bundle(
-        "deep-chat", "2.1.1",
+        "deep-chat",
+        "2.1.1",
         "40cbb3310659e3f2b5b56a8d5ecd77da9521ffed86d9793b53203a87805d2a67",
         "dist/deepChat.bundle.js",
     ),
     "n8n-chat": Bundle(
-        "@n8n/chat", "0.27.1",
+        "@n8n/chat",
+        "0.27.1",
         "29b704b3fc4ffff6ed121ee1946a0a576e7dcf66f442766953abf3986385b562",
         "dist/chat.bundle.es.js",
     ),
     "flowise-embed": Bundle(
-        "flowise-embed", "3.0.3",
+        "flowise-embed",
+        "3.0.3",
         "8168829cae65f8599b9e839df06633df7f213dafef347a44258250e53bceeea2",
         "dist/web.js",
     ),
     "rasa-webchat": Bundle(
-        "rasa-webchat", "1.0.1",
+        "rasa-webchat",
+        "1.0.1",
         "cd2a8ee5211df95c626fc78bcf9d7d3a50368eacd43c7154476d29e519d42685",
         "lib/index.js",
     ),
@@ -78,7 +82,10 @@ def _pack(bundle: Bundle, into: Path) -> Path:
     try:
         subprocess.run(
             [npm, "pack", f"{bundle.name}@{bundle.version}", "--pack-destination", str(into)],
-            check=True, capture_output=True, text=True, timeout=NPM_TIMEOUT_S,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=NPM_TIMEOUT_S,
         )
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
         pytest.skip(f"widget bundle {bundle.name}@{bundle.version}: npm pack failed ({error})")
@@ -96,9 +103,7 @@ def bundle(key: str) -> Path:
     digest = _sha256(tarball)
     if digest != spec.sha256:
         tarball.unlink()
-        raise AssertionError(
-            f"{tarball}: sha256 {digest} does not match the pinned {spec.sha256}"
-        )
+        raise AssertionError(f"{tarball}: sha256 {digest} does not match the pinned {spec.sha256}")
     if not (extracted / "package" / spec.entry).exists():
         shutil.rmtree(extracted, ignore_errors=True)
         with tarfile.open(tarball) as archive:
