@@ -6,7 +6,9 @@ A target's ``chat.widget`` names a preset; its ``chat.selectors`` override singl
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Strict(BaseModel):
@@ -51,10 +53,28 @@ class ChatSelectors(_Strict):
         return [key for key in ("input", "agent_message") if getattr(self, key) is None]
 
 
+class Recognise(_Strict):
+    """How ``shopper discover`` knows this widget in a page (any one sign is enough)."""
+
+    scripts: tuple[str, ...] = ()  # regular expressions searched in the page's script and iframe URLs
+    markup: tuple[str, ...] = ()  # CSS selectors; one present in any frame (or open shadow root)
+
+    @field_validator("scripts")
+    @classmethod
+    def _patterns(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"not a regular expression: {pattern!r} ({exc})") from None
+        return value
+
+
 class WidgetPreset(_Strict):
     preset: str
     title: str = ""
     vendor_docs: str | None = None
     confidence: str = ""  # how sure the selectors are: H vendor docs/source, M seen twice, L guessed
     notes: str = ""
+    recognise: Recognise | None = None
     chat: ChatSelectors
