@@ -13,10 +13,10 @@ from typing import Any
 
 from shopper.discover.page import FrameScan
 from shopper.discover.ranking import Choice, describe, score
-from shopper.discover.trial import Record, TrialFindings, family_candidates, names, normal
+from shopper.discover.trial import TYPING_WORDS, Record, TrialFindings, family_candidates, names, normal
 
-AGENT_WORDS = re.compile(r"agent|bot|operator|assistant|(^|[-_])ai([-_]|$)|incoming|received|support|staff|from-bot")
-SHOPPER_WORDS = re.compile(r"user|visitor|customer|(^|[-_])me([-_]|$)|outgoing|sent|self|mine|from-user")
+AGENT_WORDS = re.compile(r"agent|bot|operator|assistant|(^|[-_.])ai([-_.]|$)|incoming|received|support|staff")
+SHOPPER_WORDS = re.compile(r"user|visitor|customer|(^|[-_.])me([-_.]|$)|outgoing|sent|self|mine")
 MESSAGE_WORDS = re.compile(r"msg|message|bubble")
 SIDE_BONUS = 0.3  # a name that says whose message it is (.msg.agent) beats one that does not (.msg)
 CLASSES_ONLY = re.compile(r"^(\.[A-Za-z_][A-Za-z0-9_-]*)+$")
@@ -53,24 +53,36 @@ async def confirmed(
     return Choice(str(candidate["selector"]), round(stability * covered / max(len(units), 1), 2), reason)
 
 
+def _typing_rank(unit: Record, message_parents: set[Any]) -> int:
+    """Typing words in the unit's classes or text count most; sitting among the messages next."""
+    words = " ".join(f"{r.get('text', '')} {' '.join(r.get('classes', []))}" for r in unit.get("family", [unit]))
+    return 2 * bool(TYPING_WORDS.search(words)) + bool(unit.get("parent") in message_parents)
+
+
 async def typing_choice(scan: FrameScan, findings: TrialFindings) -> Choice | None:
-    """The typing indicator: came after the send, went before the reply stayed; no match now."""
+    """The typing indicator: came after the send, went before the reply stayed; no match now.
+
+    Of everything that came and went (a spinner on the send button, the indicator), the one
+    with typing words, among the messages, is taken.
+    """
     others = list(findings.agent) + list(findings.shopper)
-    best: tuple[float, Mapping[str, Any]] | None = None
-    for candidate in family_candidates(findings.typing):
-        selector = str(candidate["selector"])
-        if candidate.get("kind") == "tag" or any(names(o, selector) for o in others):
-            continue
-        if int(await scan.call("matches", selector)) != 0:
-            continue  # it still matches something now the indicator is gone
-        value = score(candidate)
-        if best is None or value > best[0]:
-            best = (value, candidate)
-    if best is None:
-        return None
-    value, candidate = best
-    return Choice(str(candidate["selector"]), round(value * 0.9, 2),
-                  f"{describe(candidate)}; appeared after the send and went away again in {scan.where}")  # fmt: skip
+    parents = {u.get("parent") for u in others}
+    for unit in sorted(findings.typing, key=lambda u: -_typing_rank(u, parents)):
+        best: tuple[float, Mapping[str, Any]] | None = None
+        for candidate in family_candidates([unit]):
+            selector = str(candidate["selector"])
+            if candidate.get("kind") == "tag" or any(names(o, selector) for o in others):
+                continue
+            if int(await scan.call("matches", selector)) != 0:
+                continue  # it still matches something now the indicator is gone
+            value = min(score(candidate) + (SIDE_BONUS if TYPING_WORDS.search(selector) else 0.0), 1.0)
+            if best is None or value > best[0]:
+                best = (value, candidate)
+        if best is not None:
+            value, candidate = best
+            return Choice(str(candidate["selector"]), round(value * 0.9, 2),
+                          f"{describe(candidate)}; appeared after the send and went away again in {scan.where}")  # fmt: skip
+    return None
 
 
 async def list_choice(scan: FrameScan, findings: TrialFindings) -> Choice | None:

@@ -181,6 +181,14 @@ def launcher_candidates(scan: PageScan, limit: int = 6) -> list[Found]:
             if frame.chain:
                 value += 0.05
                 reasons.append("inside a widget frame")
+            if element.get("tag") in ("button", "a") or element.get("role") == "button":
+                value += 0.15
+                reasons.append("a button")
+            elif element.get("pointer"):
+                value += 0.1
+                reasons.append("clickable")
+            else:
+                value -= 0.2  # a container, not the thing to click
             if element.get("tag") == "a" and not CHATTY.search(_words(element)):
                 value -= 0.3  # a plain link leaves the page
             if value >= 0.4:

@@ -87,6 +87,8 @@ def score(candidate: Mapping[str, Any]) -> float:
     kind = str(candidate.get("kind", ""))
     if kind == "data" and NAMED_VALUE.search(selector):
         return NAMED_SCORE
+    if kind == "classes":  # every extra class is one more thing a restyle can change
+        return KIND_SCORE["classes"] - 0.05 * max(0, selector.count(".") - 2)
     return KIND_SCORE.get(kind, 0.3)
 
 

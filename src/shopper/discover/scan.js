@@ -115,9 +115,9 @@
     if (type && (tag === "input" || tag === "button")) { add(tag + "[type=" + quote(type) + "]", "type"); }
     var classes = Array.prototype.slice.call(el.classList || []).filter(function (c) { return c.length < 60; });
     if (classes.length) {
-      add("." + classes.map(cssIdent).join("."), "classes");
+      if (classes.length > 1) { add("." + classes.map(cssIdent).join("."), "classes"); }
       classes.forEach(function (c) { add("." + cssIdent(c), "class"); });
-      if (classes.length > 1) { add(tag + "." + classes.map(cssIdent).join("."), "classes"); }
+      add(tag + "." + classes.map(cssIdent).join("."), "classes");
     }
     ["data-author", "data-role", "data-sender", "data-from"].forEach(function (attr) {
       if (el.getAttribute(attr)) { add("[" + attr + "=" + quote(el.getAttribute(attr)) + "]", "data"); }
@@ -145,6 +145,7 @@
       visible: visible(el),
       disabled: Boolean(el.disabled) || el.getAttribute("aria-disabled") === "true",
       fixed: fixedAncestor(el),
+      pointer: window.getComputedStyle(el).cursor === "pointer",
       rect: { x: box.x, y: box.y, width: box.width, height: box.height },
       viewport: { width: window.innerWidth, height: window.innerHeight },
       in_form: el.form ? number(el.form) : (el.closest && el.closest("form") ? number(el.closest("form")) : null),
@@ -215,13 +216,17 @@
 
   function now() { return performance.timeOrigin + performance.now(); }
 
+  function parentOf(el) {  // taken when the element comes: a removed one has no parent any more
+    return el.parentElement || (el.getRootNode() && el.getRootNode().host) || null;
+  }
+
   function note(node, at) {
     if (node.nodeType !== 1 || records.length >= MAX_RECORDS) { return; }
-    records.push({ el: node, at: at, removed: null });
+    records.push({ el: node, at: at, removed: null, parent: parentOf(node) });
     if (node.shadowRoot) { observeRoot(node.shadowRoot); }
     var inner = node.querySelectorAll("*");
     for (var i = 0; i < inner.length && records.length < MAX_RECORDS; i++) {
-      records.push({ el: inner[i], at: at, removed: null });
+      records.push({ el: inner[i], at: at, removed: null, parent: parentOf(inner[i]) });
       if (inner[i].shadowRoot) { observeRoot(inner[i].shadowRoot); }
     }
   }
@@ -256,7 +261,7 @@
   function report() {
     var added = records.map(function (r) { return r.el; });
     return records.map(function (r) {
-      var parent = r.el.parentElement || (r.el.getRootNode() && r.el.getRootNode().host) || null;
+      var parent = r.parent;
       return {
         i: number(r.el),
         at: r.at,

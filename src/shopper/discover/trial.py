@@ -56,7 +56,7 @@ def _with_family(units: Sequence[Record], records: Sequence[Record]) -> list[Rec
         text = normal(unit["text"])
         family = []
         for r in records:
-            if normal(r["text"]) != text or not r["attached"]:
+            if normal(r["text"]) != text or r["attached"] != unit["attached"]:
                 continue
             node, steps = r["i"], 0
             while node is not None and node != unit["i"] and steps < 50:
