@@ -46,7 +46,8 @@ class ChatSelectors(_Strict):
         """These selectors with every key set in ``override`` replacing ours."""
         if override is None:
             return self
-        return self.model_copy(update=override.model_dump(exclude_unset=True))
+        # the fields themselves, not model_dump(): a dumped prechat would come back as a plain dict
+        return self.model_copy(update={key: getattr(override, key) for key in override.model_fields_set})
 
     def missing(self) -> list[str]:
         """Keys a conversation cannot do without."""
