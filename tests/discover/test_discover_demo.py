@@ -90,3 +90,10 @@ def test_discover_try_then_run_unedited_captures_every_message(
     assert [text for text in sent_by_desk if text not in captured] == []
     assert shopper_texts(results) == received
     assert len(agent_texts(results)) >= len(received)
+
+
+def test_click_text_names_the_launcher(demo: RunningDemo, tmp_path: Path) -> None:
+    found = discover(demo.platform.base_url + "/good/", tmp_path, "--click", "chat with us")
+    assert found.process.returncode == 0, found.process.stderr
+    assert found.selectors["launcher"] == "button#chat-launcher"
+    assert "named by --click 'chat with us'" in found.process.stdout
