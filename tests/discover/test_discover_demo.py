@@ -20,11 +20,12 @@ from shopper.discover.trial import HARMLESS_MESSAGE
 pytestmark = pytest.mark.browser
 
 # path on the demo -> what the proposal must say about where the widget sits
-VARIANTS = {
-    "iframe": ("/good/", {"launcher": "button#chat-launcher", "frames": ["iframe#chat-frame"], "shadow_host": None}),
+VARIANTS: dict[str, tuple[str, dict[str, object]]] = {
+    "iframe": ("/good/", {"launcher": "button#chat-launcher", "frames": ["iframe#chat-frame"], "shadow_host": None,
+                          "widget": "demo"}),
     "shadow": ("/good-shadow/", {"launcher": "button#chat-launcher", "frames": ["iframe#chat-frame"],
-                                 "shadow_host": "div#chat-widget"}),
-    "plain": ("/good/widget", {"launcher": None, "frames": [], "shadow_host": None}),
+                                 "shadow_host": "div#chat-widget", "widget": "demo-shadow"}),
+    "plain": ("/good/widget", {"launcher": None, "frames": [], "shadow_host": None, "widget": "demo"}),
 }  # fmt: skip
 
 
@@ -54,6 +55,7 @@ def test_discover_without_try_sends_nothing_and_proposes_a_valid_block(
     assert selectors.get("frames", []) == where["frames"]
     assert selectors.get("shadow_host") == where["shadow_host"]
     assert selectors["input"] == "textarea#chat-input"
+    assert found.target["chat"]["widget"] == where["widget"]  # recognised by the preset's recognise: block
     assert selectors["prechat"]["fields"] == {"name": "input#prechat-name", "email": "input#prechat-email"}
     validated = shopper("validate", str(found.audit), cwd=tmp_path)
     assert validated.returncode == 0, validated.stderr
