@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from discover_helpers import agent_texts, discover, png, run_unedited, shopper, shopper_texts
 
+from chat.chat_helpers import serve_html
 from shopper.demo.options import DemoOptions
 from shopper.demo.platform import RunningDemo
 from shopper.discover.trial import HARMLESS_MESSAGE
@@ -99,3 +100,33 @@ def test_click_text_names_the_launcher(demo: RunningDemo, tmp_path: Path) -> Non
     assert found.process.returncode == 0, found.process.stderr
     assert found.selectors["launcher"] == "button#chat-launcher"
     assert "named by --click 'chat with us'" in found.process.stdout
+
+
+def _orange_pixels(path: Path) -> int:
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(path) as picture:
+        pixels = np.asarray(picture.convert("RGB"))
+    return int((pixels == np.array([0xD9, 0x48, 0x0F])).all(axis=-1).sum())
+
+
+def test_screenshot_outlines_the_chosen_parts(demo: RunningDemo, tmp_path: Path) -> None:
+    found = discover(demo.platform.base_url + "/good/", tmp_path)
+    assert found.process.returncode == 0, found.process.stderr
+    # launcher, input, send: three orange frames of 3 px around boxes of at least 30 px
+    assert _orange_pixels(found.audit.with_suffix(".png")) > 3 * 4 * 3 * 30
+    numbered = [line.strip() for line in found.process.stdout.splitlines() if line.strip()[:3] in ("1. ", "2. ", "3. ")]
+    assert [line.split()[1] for line in numbered] == ["launcher", "input", "send"]
+
+
+def test_a_cross_origin_iframe_is_scanned(demo: RunningDemo, tmp_path: Path) -> None:
+    """The host page on 127.0.0.1 frames the widget from localhost: another site, its own process."""
+    widget = demo.platform.base_url.replace("127.0.0.1", "localhost") + "/good/widget"
+    host = f"<!doctype html><title>Exchange</title><h1>Help</h1><iframe id='support' src='{widget}'></iframe>"
+    with serve_html(host) as url:
+        found = discover(url, tmp_path)
+    assert found.process.returncode == 0, found.process.stderr
+    assert found.selectors["frames"] == ["iframe#support"]
+    assert found.selectors["input"] == "textarea#chat-input"
+    assert found.selectors["prechat"]["submit"] == "button#prechat-submit"
