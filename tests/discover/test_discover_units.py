@@ -194,3 +194,13 @@ def test_a_recognise_block_with_a_bad_pattern_is_a_clear_problem(tmp_path: Path)
         validate_paths([path], {})
     text = str(caught.value.problems[0])
     assert "bad.yaml:3" in text and "not a regular expression: 'widget('" in text
+
+
+def test_message_selectors_are_guessed_from_stylesheet_compounds() -> None:
+    from shopper.discover.messages import AGENT_WORDS, SHOPPER_WORDS, guessed
+
+    hints = [".chat-window", ".chat-message", ".chat-message.chat-message-from-bot", ".chat-message-from-user",
+             ".bot-avatar", "#id-not-a-class", ".ai-message-text"]  # fmt: skip
+    assert guessed(hints, AGENT_WORDS) == ".ai-message-text"
+    assert guessed(hints, SHOPPER_WORDS) == ".chat-message-from-user"
+    assert guessed([".header", ".footer"], AGENT_WORDS) is None

@@ -243,8 +243,13 @@ async def _fill_unconfirmed(composer: parts.Found, hit: Recognised | None, propo
             hints = list(await composer.scan.call("classHints"))
         guess = messages.guessed(hints, words)
         if guess:
-            setattr(proposal, part, Choice(guess, 0.3, "guessed from the widget's stylesheet class names; "
-                                           "not seen (use --try to confirm)"))  # fmt: skip
+            shown = await composer.scan.call("inspect", guess, int(composer.element["i"]))
+            if shown and not any(m["holds"] for m in shown):
+                why = f"guessed from the widget's stylesheet class names; matches {len(shown)} message(s) already shown"
+                setattr(proposal, part, Choice(guess, 0.5, why + " (use --try to confirm)"))
+            else:
+                setattr(proposal, part, Choice(guess, 0.3, "guessed from the widget's stylesheet class names; "
+                                               "not seen (use --try to confirm)"))  # fmt: skip
     for part in ("typing", "message_list"):
         from_preset = getattr(preset, part) if preset is not None else None
         if getattr(proposal, part) is None and from_preset:
