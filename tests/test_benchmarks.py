@@ -35,3 +35,27 @@ def test_bench_timing_counts_what_it_drops(capsys: pytest.CaptureFixture[str]) -
     assert "dropped 1 sample(s) of in-page stamps, concurrency 16: no ground truth" in out
     assert "dropped phase naive wait_for, concurrency 16: no sample to measure" in out, "the baseline's are said"
     assert timing.report_dropped({ours: [("m1", 5.0)]}, {ours: [1.0]}, {}, []) == 0
+
+
+def test_bench_throughput_ideal_comes_from_the_script_not_from_the_stamps() -> None:
+    sys.path.insert(0, str(BENCHMARKS))  # bench_throughput imports its neighbour memory.py
+    throughput = load("bench_throughput")
+    settle = throughput.SETTLE_S
+
+    def out(conv: str, at: float, scripted: float, kind: str = "message") -> dict[str, object]:
+        return {"channel": "chat", "direction": "out", "kind": kind, "conversation": conv, "at_ms": at,
+                "scripted_delay_ms": scripted, "connected_at_ms": 0.0}  # fmt: skip
+
+    def said(conv: str, at: float) -> dict[str, object]:
+        return {"channel": "chat", "direction": "in", "kind": "message", "conversation": conv, "at_ms": at}
+
+    # the stamps (at_ms) are deliberately late: a harness-induced delay must not enter the ideal
+    truth = [out("a", 9_000, 500, "welcome"), said("a", 10_000), out("a", 15_000, 1200), out("a", 19_000, 800),
+             out("b", 2_000, 300, "welcome"), said("b", 3_000), out("b", 9_000, 700)]  # fmt: skip
+    scripted = throughput.scripted_seconds(truth)
+    assert scripted == pytest.approx({"a": 0.5 + 1.2 + 0.8 + 2 * settle, "b": 0.3 + 0.7 + 2 * settle})
+    replies = throughput.scripted_seconds(truth, welcome=False)
+    assert replies == pytest.approx({"a": 1.2 + 0.8 + settle, "b": 0.7 + settle})
+    assert throughput.makespan([3, 3, 3, 4, 5], 2) == 10  # longest first: 5+3 | 4+3+3
+    assert throughput.list_schedule([3, 3, 3, 4, 5], 2) == 11  # in the order given: 3+3+5 | 3+4
+    assert throughput.in_start_order(truth, scripted) == [scripted["b"], scripted["a"]]  # b reached the desk first

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,9 +21,9 @@ from shopper.audits.execute import RunRequest, prepare
 from shopper.audits.matrix import ConversationSpec
 from shopper.audits.plan import load_plan
 from shopper.audits.runfolder import ResultsWriter, finished_keys
-from shopper.audits.runner import Runner, RunnerSettings
+from shopper.audits.runner import Runner, RunnerSettings, Scorer
 from shopper.probes.base import ProbeError, SessionContext, TransientError, Unavailable
-from shopper.results import Artifacts, Turn, read_results
+from shopper.results import Artifacts, ConversationResult, Turn, read_results
 from shopper.runfiles import RESULTS
 from shopper.scenarios.driver import Pace
 
@@ -126,17 +127,18 @@ async def fake_sessions(spec: ConversationSpec, ctx: SessionContext) -> AsyncIte
     yield FakeSession(spec)
 
 
-def run_fake(project: Path, **request: object) -> tuple[Path, list[ConversationSpec]]:
+def run_fake(project: Path, *, concurrency: int = 8, scorer: Scorer | None = None,
+             **request: object) -> tuple[Path, list[ConversationSpec]]:  # fmt: skip
     FakeSession.attempts.clear()
     FakeSession.running.clear()
     FakeSession.peak.clear()
     FakeSession.opened.clear()
     plan, run_dir, manifest, specs = prepare(RunRequest(**request))  # type: ignore[arg-type]
     settings = RunnerSettings(
-        run_id=manifest.run, run_dir=run_dir, concurrency=8, retries=plan.audit.retries,
+        run_id=manifest.run, run_dir=run_dir, concurrency=concurrency, retries=plan.audit.retries,
         secrets=frozenset({"hunter2-secret"}),
     )
-    runner = Runner(plan, settings, fake_sessions, lambda spec: Pace(within_s=5, settle_s=0.1))
+    runner = Runner(plan, settings, fake_sessions, lambda spec: Pace(within_s=5, settle_s=0.1), scorer)
     writer = ResultsWriter(run_dir / RESULTS)
     try:
         asyncio.run(runner.run(specs, writer))
@@ -185,6 +187,37 @@ def test_per_target_concurrency_limit_holds(project: Path) -> None:
     run_fake(project, audit=project / "audits" / "fake.yaml", out=project / "run")
     assert FakeSession.peak["steady"] <= 2
     assert FakeSession.peak["hiccup"] <= 4
+
+
+def test_the_next_conversation_starts_while_the_last_one_is_scored(project: Path) -> None:
+    """Scoring is not the conversation: its slot is free while the scorer works (a slow first
+    scoring, the models loading, must not hold up the conversations waiting for a slot)."""
+    waited: list[bool] = []
+
+    def slow_scorer(result: ConversationResult, spec: ConversationSpec, transcript: object) -> ConversationResult:
+        if not waited:  # the first conversation's scoring waits for the second conversation to open
+            waited.append(second_opened.wait(timeout=5))
+        return result
+
+    second_opened = threading.Event()
+    original = FakeSession.open
+
+    async def open_and_tell(self: FakeSession) -> list[Turn]:
+        turns = await original(self)
+        if len(FakeSession.opened) >= 2:
+            second_opened.set()
+        return turns
+
+    (project / "audits" / "one.yaml").write_text(AUDIT.replace("audit: fake", "audit: one").replace(
+        "locales: [en_US, zh_CN]\nrepeat: 2", "locales: [en_US]\nrepeat: 2"))  # fmt: skip
+    FakeSession.open = open_and_tell  # type: ignore[method-assign]
+    try:
+        run_dir, _ = run_fake(project, concurrency=1, scorer=slow_scorer, audit=project / "audits" / "one.yaml",
+                              out=project / "run-scored")  # fmt: skip
+    finally:
+        FakeSession.open = original  # type: ignore[method-assign]
+    assert waited == [True], "the second conversation waited for the first one's scoring"
+    assert len(list(read_results(run_dir / RESULTS))) == 5 * 2
 
 
 def test_ramp_up_spreads_the_first_wave_of_starts(project: Path) -> None:

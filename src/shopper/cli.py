@@ -16,11 +16,26 @@ from typing import Any, ClassVar, TypeVar
 import click
 
 from shopper import __version__
+from shopper.audits.concurrency import Concurrency, parse_concurrency
 from shopper.exitcodes import ExitCode
 from shopper.formats.problems import InvalidFiles
 from shopper.runfiles import RunFolder
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ConcurrencyParam(click.ParamType):  # type: ignore[type-arg]
+    """``--concurrency N|auto``."""
+
+    name = "N|auto"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Concurrency:
+        if isinstance(value, int) or value == "auto":
+            return value  # type: ignore[no-any-return]
+        try:
+            return parse_concurrency(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 def reports_invalid_files(func: F) -> F:
@@ -172,7 +187,9 @@ def init(directory: Path) -> None:
               help="Finish an interrupted run folder without redoing what it finished.")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False),
               help="Write the run folder exactly here (default reports/<audit>/<UTC timestamp>/).")
-@click.option("--concurrency", type=click.IntRange(min=1), help="Chat conversations at once (default: the audit's).")
+@click.option("--concurrency", type=ConcurrencyParam(), metavar="N|auto",
+              help="Conversations at once (default: the audit's); auto: as many as this machine holds "
+                   "within the timing bound, measured at start.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
 @click.option("--shard", "shard_text", metavar="I/N|auto",
               help="Run only shard I of N (stable by conversation key); 'auto' reads CI_NODE_INDEX/CI_NODE_TOTAL "
@@ -182,7 +199,7 @@ def init(directory: Path) -> None:
               help="A known-good run folder: the gate also fails on regressions against it (as `shopper compare`).")
 @reports_invalid_files
 def run(
-    audit: Path | None, resume: Path | None, out: Path | None, concurrency: int | None, quiet: bool,
+    audit: Path | None, resume: Path | None, out: Path | None, concurrency: Concurrency | None, quiet: bool,
     shard_text: str | None, shard_total: int | None, baseline: Path | None,
 ) -> None:
     """Run AUDIT: every conversation of its matrix, timed, scored, one result per line.

@@ -32,6 +32,7 @@ From a team's own tests, the ``shopper_probe`` fixture holds conversations of an
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import Future
@@ -59,14 +60,23 @@ class ConversationFailed(pytest.fail.Exception):  # type: ignore[misc,name-defin
     """Support answered badly: a failed critical criterion, or no reply to score."""
 
 
+def _concurrency(raw: str) -> int | str:
+    from shopper.audits.concurrency import parse_concurrency
+
+    try:
+        return parse_concurrency(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("shopper", "shopper audits as tests")
     group.addoption("--shopper", metavar="AUDIT", default=None,
                     help="Collect one test per conversation of this shopper audit (YAML).")
     group.addoption("--shopper-out", metavar="DIR", default=None,
                     help="Keep the conversations' records and artifacts here (DIR/<xdist worker>/).")
-    group.addoption("--shopper-concurrency", metavar="N", type=int, default=None,
-                    help="Conversations held at once (default: the audit's concurrency).")
+    group.addoption("--shopper-concurrency", metavar="N|auto", type=_concurrency, default=None,
+                    help="Conversations held at once (default: the audit's concurrency; auto: measured).")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -311,12 +321,13 @@ class _Live:
     (no browser) raises, and every conversation of the process then errors with that message.
     """
 
-    def __init__(self, plan: Any, specs: list[ConversationSpec], out: Path | None, concurrency: int) -> None:
+    def __init__(self, plan: Any, specs: list[ConversationSpec], out: Path | None, concurrency: int | str) -> None:
         import asyncio
         import tempfile
         import threading
 
         from shopper.audits.channels import Channels
+        from shopper.audits.concurrency import resolve_concurrency
         from shopper.audits.runfolder import ResultsWriter
         from shopper.audits.runner import Runner, RunnerSettings
         from shopper.audits.scoring_bridge import scorer_for
@@ -335,8 +346,9 @@ class _Live:
         except BaseException:
             self._close_loop()
             raise
+        held = self._wait(resolve_concurrency(concurrency, self.channels.chat_browser))
         settings = RunnerSettings(run_id=f"{plan.audit.audit}-pytest", run_dir=self.run_dir,
-                                  concurrency=concurrency, retries=plan.audit.retries, secrets=plan.secrets)
+                                  concurrency=held, retries=plan.audit.retries, secrets=plan.secrets)
         self.runner = Runner(plan, settings, self.channels.session, self.channels.pace, scorer_for(plan))
         self.writer = ResultsWriter(self.run_dir / RESULTS)
 

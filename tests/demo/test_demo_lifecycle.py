@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import re
 import signal
 import socket
@@ -12,7 +14,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from shopper.demo import PROFILES, DemoOptions, RunningDemo
+from shopper.demo.addresses import DemoAddresses
+from shopper.demo.process import DemoProcess
 
 
 def listening_sockets() -> dict[int, str]:
@@ -78,3 +84,47 @@ def test_cli_serves_until_sigterm() -> None:
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
+
+
+def test_an_audits_demo_runs_in_its_own_process_and_stops_with_its_input_closed(tmp_path: Path) -> None:
+    """The runner's demo platform is another process (its stamps do not wait on the shopper's
+    loop), gives its secrets to that process without a command line, and is gone when stopped."""
+    truth = tmp_path / "truth.jsonl"
+    secret = "seed-words-stay-out-7c1"
+
+    async def hold() -> tuple[DemoAddresses, int, str, list[str]]:
+        demo = DemoProcess(DemoOptions(ground_truth=truth, redact=frozenset({secret})))
+        async with demo as addresses:
+            assert demo._child is not None
+            pid = demo._child.pid
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+            page = await asyncio.to_thread(_fetch, addresses.site_url("good"))
+            assert int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]) == os.getpid()
+        return addresses, pid, page, command
+
+    addresses, pid, page, command = asyncio.run(hold())
+    assert "chat-launcher" in page
+    assert addresses.api_url("good", "directline") == f"{addresses.base_url}/good/v3/directline"
+    assert not any(secret in part for part in command)
+    assert not Path(f"/proc/{pid}").exists(), "the child exited and was reaped"
+    assert refused(int(addresses.base_url.rsplit(":", 1)[1])) and refused(addresses.smtp_port)
+    assert truth.exists(), "the child wrote its ground truth out before it stopped"
+
+
+def test_a_demo_that_cannot_start_says_so_in_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        async def start() -> None:
+            async with DemoProcess(DemoOptions(http_port=port)):
+                pass
+
+        with pytest.raises(RuntimeError, match=r"the demo platform exited \(code 1\) before it started"):
+            asyncio.run(start())
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode()

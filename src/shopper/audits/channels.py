@@ -49,7 +49,6 @@ class Channels:
         self._inboxes: dict[str, Inbox] = {}
         self._browser: Any = None
         self._api: Any = None  # ApiClients, when a conversation runs on the api channel
-        self.demos: dict[str, Any] = {}  # target id -> DemoPlatform (tests read ground truth)
 
     async def __aenter__(self) -> Channels:
         await self._stack.__aenter__()
@@ -62,6 +61,11 @@ class Channels:
 
     async def __aexit__(self, *exc: object) -> None:
         await self._stack.aclose()
+
+    @property
+    def chat_browser(self) -> Any | None:
+        """The run's Playwright browser when it holds chat conversations, else None."""
+        return self._browser.browser if self._browser is not None else None
 
     async def _open(self) -> None:
         from shopper.probes.email import open_inbox
@@ -94,8 +98,9 @@ class Channels:
             self._api = await self._stack.enter_async_context(ApiClients())
 
     async def _start_demo(self, target: Target, inbox: Inbox | None) -> ResolvedTarget:
-        from shopper.demo import DemoOptions, DemoPlatform, Fault
+        from shopper.demo import DemoOptions, Fault
         from shopper.demo.options import DEFAULT_TIMINGS
+        from shopper.demo.process import DemoProcess
 
         demo = target.demo
         assert demo is not None
@@ -114,8 +119,7 @@ class Channels:
             redact=self.plan.secrets,
             livestream=demo.livestream,
         )
-        platform = await self._stack.enter_async_context(DemoPlatform(options))
-        self.demos[target.id] = platform
+        platform = await self._stack.enter_async_context(DemoProcess(options))
         email = EmailTarget(
             address=platform.support_address(demo.profile),
             smtp=SmtpSettings(host=platform.smtp_host, port=platform.smtp_port),
@@ -123,7 +127,7 @@ class Channels:
         )
         api = self.api_config(target)
         api_url = None if api is None else api.url or platform.api_url(demo.profile, api.protocol)
-        return ResolvedTarget(platform.site_url(demo.profile, shadow=demo.shadow), email, api_url)
+        return ResolvedTarget(platform.site_url(demo.profile, shadow=demo.shadow, heavy=demo.heavy), email, api_url)
 
     def _chat_browser(self) -> Any:
         from shopper.probes.chat import BrowserSettings, ChatBrowser

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from shopper import __version__
 from shopper.audits.channels import Channels
+from shopper.audits.concurrency import Concurrency, resolve_concurrency
 from shopper.audits.gate import GateVerdict, evaluate_gate, nothing_reached
 from shopper.audits.matrix import ConversationSpec, expand
 from shopper.audits.plan import Plan, load_plan
@@ -34,7 +35,7 @@ class RunRequest:
     audit: Path | None = None
     resume: Path | None = None
     out: Path | None = None
-    concurrency: int | None = None
+    concurrency: Concurrency | None = None
     quiet: bool = False
     shard: Shard | None = None  # run only this stable slice of the matrix (shopper.audits.shard)
     baseline: Path | None = None  # a known-good run folder the gate compares against
@@ -93,13 +94,6 @@ async def execute(request: RunRequest) -> RunOutcome:
 async def _execute(request: RunRequest, plan: Plan, run_dir: Path, manifest: Manifest,
                    specs: list[ConversationSpec]) -> RunOutcome:
     (run_dir / ARTIFACTS).mkdir(exist_ok=True)
-    settings = RunnerSettings(
-        run_id=manifest.run,
-        run_dir=run_dir,
-        concurrency=request.concurrency or plan.audit.concurrency,
-        retries=plan.audit.retries,
-        secrets=plan.secrets,
-    )
     writer = ResultsWriter(run_dir / RESULTS)
     try:
         with ConsoleProgress(len(specs), quiet=request.quiet) as progress:
@@ -109,6 +103,10 @@ async def _execute(request: RunRequest, plan: Plan, run_dir: Path, manifest: Man
             except Exception as exc:
                 raise RunSetupError(f"cannot start the run: {type(exc).__name__}: {exc}") from exc
             try:
+                concurrency = await resolve_concurrency(request.concurrency or plan.audit.concurrency,
+                                                        channels.chat_browser)  # fmt: skip
+                settings = RunnerSettings(run_id=manifest.run, run_dir=run_dir, concurrency=concurrency,
+                                          retries=plan.audit.retries, secrets=plan.secrets)  # fmt: skip
                 scorer = scorer_for(plan)
                 if any(spec.channel == "api" for spec in specs):
                     await asyncio.to_thread(warm_up, scorer, list(specs))

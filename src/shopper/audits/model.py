@@ -53,6 +53,7 @@ class DemoTarget(_Strict):
 
     profile: DemoProfile
     shadow: bool = False  # render agent messages inside a shadow root
+    heavy: bool = False  # the widget loads a framework-sized bundle and much more DOM (load tests)
     hostile: bool = False  # agent replies carry HTML/script payloads (for report safety tests)
     speed: float = Field(default=1.0, gt=0)  # scales every scripted delay
     email_speed: float | None = Field(default=None, gt=0)  # the mail desk's own scale (it answers in hours)
@@ -176,7 +177,7 @@ class Audit(_Strict):
     channels: tuple[Channel, ...] = ("chat", "email")
     locales: tuple[Locale, ...] = ("en_US",)
     repeat: int = Field(default=1, ge=1)
-    concurrency: int = Field(default=4, ge=1)
+    concurrency: Annotated[int, Field(ge=1)] | Literal["auto"] = 4  # auto: measured at start (audits/concurrency.py)
     ramp_up: Duration = 0.0  # the first `concurrency` conversations start spread over this time
     retries: int = Field(default=1, ge=0)  # extra attempts after an infrastructure error
     seed: int = 0

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractAsyncContextManager
+from contextlib import AbstractAsyncContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -88,6 +89,10 @@ class Runner:
         }
 
     async def run(self, specs: Sequence[ConversationSpec], writer: ResultsWriter) -> RunSummary:
+        with short_interpreter_slices():
+            return await self._run(specs, writer)
+
+    async def _run(self, specs: Sequence[ConversationSpec], writer: ResultsWriter) -> RunSummary:
         summary = RunSummary(total=len(specs))
 
         async def one(spec: ConversationSpec) -> None:
@@ -100,17 +105,22 @@ class Runner:
         return summary
 
     async def conversation(self, spec: ConversationSpec) -> ConversationResult:
-        """Hold one conversation, with retries of infrastructure errors; never raises."""
+        """Hold one conversation, with retries of infrastructure errors, then score it; never raises.
+
+        Scoring happens after the conversation's slots are given back: its page is closed by
+        then, and the next conversation should not wait for the scoring thread (nor for the
+        scoring models loading on the first conversation of a language)."""
         async with self._target_slots[(spec.target.id, spec.channel)], self._slot(spec):
             await self._ramp()
             self.progress("start", spec, None)
             attempts = 0
             while True:
                 attempts += 1
-                result, retryable = await self._attempt(spec, attempts)
-                if not retryable or attempts > self.settings.retries:
-                    return result
-                log.info("%s: attempt %d failed (%s); retrying", spec.key, attempts, result.error)
+                held = await self._attempt(spec, attempts)
+                if not held.retryable or attempts > self.settings.retries:
+                    break
+                log.info("%s: attempt %d failed (%s); retrying", spec.key, attempts, held.result.error)
+        return await self._scored(spec, held)
 
     async def _ramp(self) -> None:
         """Space the starts asked for during the audit's first ``ramp_up`` by ``ramp_up / concurrency``:
@@ -133,7 +143,7 @@ class Runner:
             return self._chat_slots
         return _NoLimit()
 
-    async def _attempt(self, spec: ConversationSpec, attempt: int) -> tuple[ConversationResult, bool]:
+    async def _attempt(self, spec: ConversationSpec, attempt: int) -> _Held:
         audit = self.plan.audit
         seed = stable_seed(audit.seed, spec.key)
         persona, variables = persona_and_context(spec.scenario, spec.locale, seed)
@@ -188,11 +198,25 @@ class Runner:
         )
         if transcript.resolved_at_ms is not None:
             result.kpis.resolution_ms = _resolution_ms(transcript)
+        return _Held(result, retryable, transcript, secrets)
+
+    async def _scored(self, spec: ConversationSpec, held: _Held) -> ConversationResult:
+        result = held.result
         if self.scorer is not None:
             # off the event loop: a judge's HTTP round trips must not stall the other conversations
             result = await asyncio.get_running_loop().run_in_executor(self._scoring, self.scorer, result, spec,
-                                                                      transcript)  # fmt: skip
-        return redact(result, secrets), retryable
+                                                                      held.transcript)  # fmt: skip
+        return redact(result, held.secrets)
+
+
+@dataclass
+class _Held:
+    """One attempt at a conversation, not scored yet."""
+
+    result: ConversationResult
+    retryable: bool
+    transcript: Transcript
+    secrets: frozenset[str]
 
 
 async def _close(session: ChannelSession, failed: bool) -> Artifacts:
@@ -208,6 +232,23 @@ def _resolution_ms(transcript: Transcript) -> float | None:
     if first is None or transcript.resolved_at_ms is None:
         return None
     return transcript.resolved_at_ms - first
+
+
+@contextmanager
+def short_interpreter_slices(seconds: float = 0.0005) -> Iterator[None]:
+    """Let a thread that waits for the interpreter lock get it within ``seconds``, for a run.
+
+    The api channel's own loop (:mod:`shopper.probes.api.ioloop`) stamps messages as they come,
+    beside the run's loop and the scoring thread, which is pure Python. With the default 5 ms
+    slice a stamp could wait up to 5 ms for another thread to let go; 0.5 ms bounds that wait at
+    a tenth, for a few per cent more switching.
+    """
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, seconds))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 def interleave_targets(specs: Sequence[ConversationSpec]) -> list[ConversationSpec]:

@@ -111,9 +111,10 @@ class ChatDesk:
         return text if text.strip() else None
 
     async def _welcome(self, ws: web.WebSocketResponse, conv: Conversation) -> None:
-        connected, _, parts = await script.welcome(self.options, conv)  # its delay is measurable
-        for part in parts:
-            await self._send(ws, conv, part, connected_at_ms=connected)
+        connected, delay, parts = await script.welcome(self.options, conv)  # its delay is measurable
+        for index, part in enumerate(parts):
+            scripted = round(delay * 1000, 3) if index == 0 else 0.0
+            await self._send(ws, conv, part, connected_at_ms=connected, scripted_delay_ms=scripted)
 
     async def _replies(
         self, ws: web.WebSocketResponse, conv: Conversation, queue: asyncio.Queue[str]
@@ -124,7 +125,7 @@ class ChatDesk:
                 if isinstance(step, script.Typing):
                     await ws.send_json({"type": "typing", "on": step.on})
                 elif isinstance(step, script.Say):
-                    await self._send(ws, conv, step.part)
+                    await self._send(ws, conv, step.part, scripted_delay_ms=round(step.delay_s * 1000, 3))
                 else:
                     log.info("dropping the socket of %s after part %d", conv.id, step.after)
                     await ws.close(code=1011, message=b"connection lost")

@@ -13,23 +13,21 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import urlencode
 
 from aiohttp import web
 
+from shopper.demo.addresses import HOST, DemoAddresses
 from shopper.demo.chat import ChatDesk
-from shopper.demo.desk import EmailDesk, support_address
+from shopper.demo.desk import EmailDesk
 from shopper.demo.directline import DirectLineService
 from shopper.demo.groundtruth import GroundTruth
 from shopper.demo.openai_api import OpenAIService
-from shopper.demo.options import PROFILES, DemoOptions, Fault, split_profile
+from shopper.demo.options import PROFILES, DemoOptions, Fault
 from shopper.demo.rasa import RasaService
 from shopper.demo.site import Site
 from shopper.redaction import Redactor
 
 log = logging.getLogger(__name__)
-
-HOST = "127.0.0.1"
 
 
 class DemoPlatform:
@@ -82,29 +80,21 @@ class DemoPlatform:
 
     # --- where things are -------------------------------------------------------------------
     @property
-    def base_url(self) -> str:
-        return f"http://{HOST}:{self._http_port}"
+    def addresses(self) -> DemoAddresses:
+        """The platform's base URL and SMTP port, and every address derived from them."""
+        return DemoAddresses(f"http://{HOST}:{self._http_port}", self.desk.port)
 
-    def site_url(self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = ()) -> str:
-        """The support page of ``profile`` (``good``, or ``good-shadow`` for the shadow root)."""
-        parsed = split_profile(profile)
-        if parsed is None:
-            raise ValueError(f"unknown demo profile {profile!r}; known: {', '.join(PROFILES)}")
-        query = {"fault": ",".join(sorted(faults))} if faults else {}
-        path = f"{parsed[0]}-shadow" if shadow or parsed[1] else parsed[0]
-        return f"{self.base_url}/{path}/" + (f"?{urlencode(query)}" if query else "")
+    @property
+    def base_url(self) -> str:
+        return self.addresses.base_url
+
+    def site_url(
+        self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = (), heavy: bool = False
+    ) -> str:
+        return self.addresses.site_url(profile, shadow=shadow, faults=faults, heavy=heavy)
 
     def api_url(self, profile: str, protocol: str) -> str:
-        """Where ``profile``'s bot answers over a bot API (``directline``, ``rasa-rest``,
-        ``rasa-socketio``, ``openai``): the base URL a client of that protocol is given (socket.io:
-        the server's, with the path ``<profile>/socket.io``)."""
-        if profile not in PROFILES:
-            raise ValueError(f"unknown demo profile {profile!r}; known: {', '.join(PROFILES)}")
-        paths = {"directline": "v3/directline", "rasa-rest": "webhooks/rest/webhook", "rasa-socketio": "",
-                 "openai": "v1"}  # fmt: skip
-        if protocol not in paths:
-            raise ValueError(f"the demo does not speak {protocol!r}; it speaks {', '.join(paths)}")
-        return self.base_url if protocol == "rasa-socketio" else f"{self.base_url}/{profile}/{paths[protocol]}"
+        return self.addresses.api_url(profile, protocol)
 
     @property
     def smtp_host(self) -> str:
@@ -114,11 +104,7 @@ class DemoPlatform:
     def smtp_port(self) -> int:
         return self.desk.port
 
-    @staticmethod
-    def support_address(profile: str) -> str:
-        if profile not in PROFILES:
-            raise ValueError(f"unknown demo profile {profile!r}")
-        return support_address(profile)
+    support_address = staticmethod(DemoAddresses.support_address)
 
     @property
     def ground_truth_path(self) -> Path | None:
@@ -202,8 +188,10 @@ class RunningDemo:
     def base_url(self) -> str:
         return self.platform.base_url
 
-    def site_url(self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = ()) -> str:
-        return self.platform.site_url(profile, shadow=shadow, faults=faults)
+    def site_url(
+        self, profile: str, *, shadow: bool = False, faults: Collection[Fault] = (), heavy: bool = False
+    ) -> str:
+        return self.platform.site_url(profile, shadow=shadow, faults=faults, heavy=heavy)
 
     @property
     def smtp_host(self) -> str:

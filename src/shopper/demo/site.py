@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import jinja2
 from aiohttp import web
 
-from shopper.demo import helpcentre
+from shopper.demo import heavy, helpcentre
 from shopper.demo.options import BRAND, DOMAIN, PROFILES, Fault, parse_faults, parse_render, split_profile
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class Site:
             web.get("/{profile}/help/{slug}", self.article),
             web.get("/{profile}/widget", self.widget),
             web.get("/{profile}/widget.js", self.widget_script),
+            web.get("/{profile}/bundle.js", self.heavy_bundle),
             web.post("/{profile}/api/conversations", self.create_conversation),
             web.get("/{profile}/ws", self.socket),
         ])  # fmt: skip
@@ -77,6 +78,8 @@ class Site:
         render = parse_render(request.query.get("render"))
         if render != "direct":
             params["render"] = render
+        if request.query.get("heavy") == "1":
+            params["heavy"] = "1"
         return f"?{urlencode(params)}" if params else ""
 
     def _render(self, name: str, **context: object) -> web.Response:
@@ -121,7 +124,8 @@ class Site:
         base = request.match_info["profile"]
         query = self._query(request, shadow)
         return self._render("widget.html", profile=profile, shadow=shadow, query=query,
-                            base=base, render=parse_render(request.query.get("render")))  # fmt: skip
+                            base=base, render=parse_render(request.query.get("render")),
+                            heavy=request.query.get("heavy") == "1")  # fmt: skip
 
     async def widget_script(self, request: web.Request) -> web.StreamResponse:
         profile, _ = self._profile(request)
@@ -129,6 +133,11 @@ class Site:
         if Fault.WIDGET_404 in faults:
             raise web.HTTPNotFound(text="widget script not found")
         return web.FileResponse(STATIC_DIR / "widget.js", headers=NO_STORE)
+
+    async def heavy_bundle(self, request: web.Request) -> web.Response:
+        """The framework-sized bundle of the heavy widget (``?heavy=1``, see :mod:`shopper.demo.heavy`)."""
+        self._profile(request)
+        return web.Response(text=heavy.bundle(), content_type="application/javascript", headers=NO_STORE)
 
     # --- chat -------------------------------------------------------------------------------
     async def create_conversation(self, request: web.Request) -> web.Response:

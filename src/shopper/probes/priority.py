@@ -6,8 +6,9 @@ frames (Playwright's driver, Chromium's browser and GPU processes) compete with 
 for the CPU, and a renderer that waits for its turn stamps a message late. Running as root makes
 it worse: Chromium then raises its own browser and GPU threads to nice -8. So after launching,
 every thread of those three is set to nice :data:`BOOKKEEPING_NICE`; renderers, the zygote
-that forks them and the network service (the path of every chat frame) keep their priority. As
-root, Chromium is also launched without ``CAP_SYS_NICE`` (:func:`unboosted`), so the threads it
+that forks them keep their priority, and the network service (the path of every chat frame,
+and the clock of its arrival stamp) is raised above them to nice :data:`NETWORK_NICE` where that
+is allowed (root). As root, Chromium is also launched without ``CAP_SYS_NICE`` (:func:`unboosted`), so the threads it
 starts later cannot climb back above the pages either.
 
 Raising a nice value needs no privilege, so this works for any user; where ``/proc`` is missing
@@ -20,7 +21,7 @@ import logging
 import os
 import shlex
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ def role(cmdline: str) -> str:
 
 
 YIELDING_ROLES = frozenset({"driver", "browser", "gpu"})
+NETWORK_NICE = -5  # as root only: the network service stamps every frame, ahead of the renderers
 
 
 def yield_to_pages(root: int | None = None) -> int:
@@ -83,16 +85,27 @@ def yield_to_pages(root: int | None = None) -> int:
             threads = [int(t.name) for t in (PROC / str(pid) / "task").iterdir()]
         except OSError:
             continue  # it exited meanwhile
-        if role(cmdline) not in YIELDING_ROLES:
+        kind = role(cmdline)
+        if kind == "network":
+            count += _set_nice(threads, NETWORK_NICE, only_if=lambda now: now > NETWORK_NICE)
+        elif kind in YIELDING_ROLES:
+            count += _set_nice(threads, BOOKKEEPING_NICE, only_if=lambda now: now < BOOKKEEPING_NICE)
+    log.debug("browser bookkeeping set to nice %d (network service %d) on %d threads", BOOKKEEPING_NICE,
+              NETWORK_NICE, count)  # fmt: skip
+    return count
+
+
+def _set_nice(threads: list[int], nice: int, only_if: Callable[[int], bool]) -> int:
+    """Set each of ``threads`` to ``nice`` where ``only_if(its nice now)``; a thread we may not
+    change (raising a priority needs root) or that exited is left as it is."""
+    count = 0
+    for tid in threads:
+        try:
+            if only_if(os.getpriority(os.PRIO_PROCESS, tid)):
+                os.setpriority(os.PRIO_PROCESS, tid, nice)  # one thread on Linux
+                count += 1
+        except OSError:
             continue
-        for tid in threads:
-            try:
-                if os.getpriority(os.PRIO_PROCESS, tid) < BOOKKEEPING_NICE:
-                    os.setpriority(os.PRIO_PROCESS, tid, BOOKKEEPING_NICE)  # one thread on Linux
-                    count += 1
-            except OSError:
-                continue
-    log.debug("browser bookkeeping set to nice %d on %d threads", BOOKKEEPING_NICE, count)
     return count
 
 

@@ -1,7 +1,8 @@
 """The ``api`` channel: a support bot audited through its own protocol, without a browser.
 
 :class:`ApiClients` is opened once per run (one pooled HTTP client, one OpenAI client per
-target); :meth:`ApiClients.session` gives each conversation its own :class:`ApiSession`.
+target, all on the channel's own I/O loop); :meth:`ApiClients.session` gives each conversation
+its own :class:`ApiSession`, held on that loop.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from shopper.probes.api.config import (
     WebSocketJson,
 )
 from shopper.probes.api.http import ApiHttp, sent_stamps
+from shopper.probes.api.ioloop import IoLoop, OnIoLoop
 from shopper.probes.api.session import ApiConfig, ApiSession, Connector
-from shopper.probes.base import ProbeError, SessionContext
+from shopper.probes.base import ChannelSession, ProbeError, SessionContext
 
 __all__ = ["ApiClients", "ApiConfig", "ApiSession", "ApiTarget"]
 
@@ -33,25 +35,46 @@ class ApiClients:
     def __init__(self) -> None:
         self._http: aiohttp.ClientSession | None = None
         self._openai: dict[tuple[str, str], Any] = {}
+        self._io: IoLoop | None = None
 
     async def __aenter__(self) -> ApiClients:
+        self._io = IoLoop()
+        try:
+            await self._io.call(self._open())
+        except BaseException:
+            self._io.stop()
+            raise
+        return self
+
+    async def _open(self) -> None:
         # No total limit: the runner's concurrency is the limit; a pool cap would queue sends
         # behind idle streams and bend the send stamps.
         self._http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), trace_configs=[sent_stamps()])
-        return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                         tb: TracebackType | None) -> None:  # fmt: skip
+        if self._io is None:
+            return
+        try:
+            await self._io.call(self._close())
+        finally:
+            self._io.stop()
+            self._io = None
+
+    async def _close(self) -> None:
         for client in self._openai.values():
             await client.close()
         if self._http is not None:
             await self._http.close()
 
     def session(self, config: ApiTarget, url: str, ctx: SessionContext, *, settle_s: float,
-                secrets: tuple[str, ...]) -> ApiSession:  # fmt: skip
-        """A fresh conversation with the bot at ``url`` (the target's, or the demo's)."""
+                secrets: tuple[str, ...]) -> ChannelSession:  # fmt: skip
+        """A fresh conversation with the bot at ``url`` (the target's, or the demo's), held on
+        the api channel's own loop (:mod:`shopper.probes.api.ioloop`)."""
+        assert self._io is not None, "ApiClients is not open"
         connector = self._connector(config, url, ctx)
-        return ApiSession(connector, ctx, ApiConfig(settle_s=settle_s, welcome=config.welcome, secrets=secrets))
+        config_ = ApiConfig(settle_s=settle_s, welcome=config.welcome, secrets=secrets)
+        return OnIoLoop(ApiSession(connector, ctx, config_), self._io)
 
     def _connector(self, config: ApiTarget, url: str, ctx: SessionContext) -> Connector:
         assert self._http is not None, "ApiClients is not open"

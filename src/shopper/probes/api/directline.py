@@ -124,7 +124,12 @@ class DirectLineConnector:
                 return
 
     async def _poll(self, arrivals: Arrivals) -> None:
+        """Poll at a fixed rate, so that what arrives between two polls is at most one
+        ``poll_interval`` old when read (a sleep after each answer would add its round trip)."""
+        loop = asyncio.get_running_loop()
+        next_poll = loop.time()
         while not self._closing:
+            next_poll += self.config.poll_interval
             query = f"?watermark={self._watermark}" if self._watermark else ""
             try:
                 found = await self._call("GET", f"{self.base}/conversations/{self.conversation}/activities{query}")
@@ -134,7 +139,8 @@ class DirectLineConnector:
             self._activity_set(found, now_ms(), arrivals)
             if arrivals.error is not None:
                 return
-            await asyncio.sleep(self.config.poll_interval)
+            next_poll = max(next_poll, loop.time())
+            await asyncio.sleep(next_poll - loop.time())
 
     def _frame(self, raw: str, at: float, arrivals: Arrivals) -> None:
         try:
