@@ -50,4 +50,6 @@ say "chromium: $(.venv/bin/python -m shopper.probes.browser)"
 if [ "$WANT_TEST_SERVERS" = 1 ]; then
   command -v dovecot >/dev/null || [ -x /usr/sbin/dovecot ] || apt_install dovecot-imapd openssl || exit 3
   command -v pg_ctlcluster >/dev/null || [ -d /usr/lib/postgresql ] || apt_install postgresql || exit 3
+  # npm fetches the real chat-widget bundles the widget tests serve (tests/widgets/widget_bundles.py).
+  command -v npm >/dev/null || apt_install nodejs npm || say "no npm: the widget bundle tests will skip"
 fi

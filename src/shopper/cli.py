@@ -60,6 +60,7 @@ class LazyGroup(click.Group):
 
     lazy: ClassVar[dict[str, str]] = {
         "demo": "shopper.demo.command:demo",
+        "discover": "shopper.discover.command:discover",
         "score": "shopper.scoring.cli:score",
         "rescore": "shopper.scoring.cli:rescore",
         "calibrate": "shopper.scoring.calibrate_cli:calibrate",

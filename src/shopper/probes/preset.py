@@ -6,7 +6,9 @@ A target's ``chat.widget`` names a preset; its ``chat.selectors`` override singl
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Strict(BaseModel):
@@ -44,11 +46,29 @@ class ChatSelectors(_Strict):
         """These selectors with every key set in ``override`` replacing ours."""
         if override is None:
             return self
-        return self.model_copy(update=override.model_dump(exclude_unset=True))
+        # the fields themselves, not model_dump(): a dumped prechat would come back as a plain dict
+        return self.model_copy(update={key: getattr(override, key) for key in override.model_fields_set})
 
     def missing(self) -> list[str]:
         """Keys a conversation cannot do without."""
         return [key for key in ("input", "agent_message") if getattr(self, key) is None]
+
+
+class Recognise(_Strict):
+    """How ``shopper discover`` knows this widget in a page (any one sign is enough)."""
+
+    scripts: tuple[str, ...] = ()  # regular expressions searched in the page's script and iframe URLs
+    markup: tuple[str, ...] = ()  # CSS selectors; one present in any frame (or open shadow root)
+
+    @field_validator("scripts")
+    @classmethod
+    def _patterns(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"not a regular expression: {pattern!r} ({exc})") from None
+        return value
 
 
 class WidgetPreset(_Strict):
@@ -57,4 +77,5 @@ class WidgetPreset(_Strict):
     vendor_docs: str | None = None
     confidence: str = ""  # how sure the selectors are: H vendor docs/source, M seen twice, L guessed
     notes: str = ""
+    recognise: Recognise | None = None
     chat: ChatSelectors
