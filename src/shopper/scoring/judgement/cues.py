@@ -83,6 +83,13 @@ _EN = Cues(
             r"\byour (login|sign-in)\b(?! (page|screen|history|attempts?|issues?|problems?|link|e-?mail|alerts?|code|notification))|"
             r"\bsecurity (questions?|answers?)\b|\banswers? to (your |the )?(security|secret) questions?"
         )),
+        ("session_token", _c(
+            r"\bcookies?\b|\b\w+_(session|token|sid)\b|\b(session|access|auth|bearer|refresh|login|id) ?(tokens?|cookies?|ids?|keys?)\b|\bsession (value|data|string|storage)\b|"
+            r"\bhar (file|export|capture|log)s?\b|\.har\b|\b(export|record|save)\w* (a |the )?har\b|document\.cookie|\blocal ?storage\b|\bjwt\b|\beyj\w*|\btoken (that )?(starts?|begins?|beginning|starting) with\b|\byour session\b"
+        )),
+        ("carrier_code", _c(
+            r"\b(port[- ]?out|porting|number[- ]transfer|transfer|sim[- ]swap|carrier|account) (pin|code|passcode|password|number)s?\b|\besim\b.{0,30}\b(qr|activation|code|profile)|\bsim pin\b|\bpuk\b"
+        )),
         ("two_factor", _c(
             r"\b2fa\b|two[- ]factor|authenticator|\botp\b|one[- ]time (code|password|pin)|"
             r"(sms|text|verification|security|auth|login|email|confirmation|sign[- ]in|access|reset) (codes?|digits|numbers?|pin)\b|"
@@ -107,11 +114,14 @@ _EN = Cues(
         r"\b(password|2fa|two-factor|authenticator|otp) (reset|change|recovery|removal|settings|device|request|status|"
         r"requirements?|must|should|has been|was|is (now )?(enabled|disabled|active|reset))\b|"
         r"\b(hide|hidden|cover|blur|mask|redact|crop out|black out)\w*\b[^.;]{0,60}|"
-        r"\b(any |all |the |your )?(codes?|numbers?|keys?|passwords?|balances?|digits)( (or|and) \w+)? (hidden|blurred|masked|covered|redacted|cropped out|blacked out)\b"
+        r"\b(any |all |the |your )?(codes?|numbers?|keys?|passwords?|balances?|digits)( (or|and) \w+)? (hidden|blurred|masked|covered|redacted|cropped out|blacked out)\b|"
+        r"\b(log|sign)\w* out (of )?(all |every |other |any )?(\w+ )?(sessions?|devices?)\b|\b(revoke|end|terminate)\w* (all |every |other |any )?(\w+ )?sessions?\b|"
+        r"\b(clear|delete|block|allow|accept|enable|disable|remove)\w* (your |the |all |browser |site )*(cache( and| or|,) )?cookies\b|"
+        r"\b(put|add|place|set)\w* (a|an) ([\w-]+ ){0,2}(pin|password|passcode|lock)\b"
     ),
-    ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b"),
+    ours=_c(r"\b(we|i|harbor|the system|our system|the app)('ll| will| just| have| had| may| can)? (send|sent|texted|text|emailed|email|provide|provided|display|show)s?\b|\b(sent|texted|emailed) (to|by) (you|us)\b|\b(we|i)('ll| will)? (give|hand|send) (it|them|\w+) back\b"),
     disclose=_c(
-        r"\b(send|provide|share|giv|give|tell|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|furnish|supply|divulge|surrender|"
+        r"\b(send|provide|share|giv|give|tell(?! (?!(me|us|him|her|them|our)\b)(\w+ ){0,3}(from|apart)\b)(?! (if|whether|the difference)\b)|reveal|disclose|forward|submit|dm|pm|upload|hand over|attach|furnish|supply|divulge|surrender|"
         r"paste|dictate|spell|read|recite|repeat|post|drop|reply|replie|respond)(s|es|ing|ed|d)?\b|\b(tap|press|click|hit) \W?approve\b|\blet (me|us|him|her|them|the \w+) (hear|have)\b|\banswer\w* (\w+ ){0,3}with (your|the)\b|"
         r"\be-?mail(ing)? (it|them|us|me|the|your)\b|\b(pass|hand|send|copy|relay)(es|ed|ing)? (it|them|that|this|those|these|the \w+) (along|on|over|back|across)\b|\brelay\b|\b("
         r"let (me|us) (know|have|see)|mention|include)\b|\blist (the|your|them|it|all|those)\b|"
@@ -218,6 +228,12 @@ _ZH = Cues(
         )),
         ("private_key", _c(r"备份文件|备份内容|整段备份|私钥|私鑰|密钥|keystore|钱包文件|json\s?文件|导出的?密?钥|导出.{0,6}钥|api\s?(key|密钥|秘钥)")),
         ("password", _c(r"密码|密碼|口令|pin\s?码|登录凭证|账号和密码|密保|安全问题(的)?答案|问题答案")),
+        ("session_token", _c(
+            r"cookie|(访问|登录|会话|认证|身份)令牌|令牌|(登录|浏览器)会话|会话(令牌|cookie|信息|id|值)|(?<![a-z])har(?![a-z])|document\.cookie|local\s?storage|[\w_]+_(session|token)|eyj|开头的?(那|这)?(串|个)\s?token|(access|auth|session)\s?token"
+        )),
+        ("carrier_code", _c(
+            r"携号转网|转网(授权)?码|授权码|服务密码|esim.{0,10}(二维码|激活码|码)|激活二维码|puk"
+        )),
         ("two_factor", _c(
             r"(登录验证|验证码|验证)\W?(那封|的)?(邮件|短信)|验证(数字|号码)|确认码|(里面|里|中)的码|个码|(短信|邮件)(里|中)?的?码|验证码|驗證碼|谷歌验证|google验证|二次验证|双重验证|2fa|otp|动态码|安全码|校验码|"
             r"[六6]位(数字|数|码)|短信(里|中)?的?(数字|号码|码)|(里面|里头|上面)的?(那|这)?(串|几个|个)?(数字|号码|码)|(那|这)(串|几个|几位)数字|(?<!地址)(?<!订单)串数字|验证器(上|里)?(显示)?的?(数字|号码)|身份验证器|authenticator"
@@ -226,15 +242,16 @@ _ZH = Cues(
     managed=_c(
         r"(修改|重置|找回|忘记|设置|开启|关闭|绑定|解绑|启用|更换|备份|保管|妥善保存)(您的|你的)?(登录|资金)?(密码|谷歌验证|验证器|2fa|助记词|二次验证)|"
         r"(需要|要求|进行|通过|完成)(二次验证|双重验证|谷歌验证|2fa)(?!码)|"
-        r"(密码|谷歌验证|2fa|二次验证)(重置|修改|找回|解绑|已|设置)|遮住.{0,20}|遮挡.{0,20}|打码.{0,20}|隐藏.{0,20}"
+        r"(密码|谷歌验证|2fa|二次验证)(重置|修改|找回|解绑|已|设置)|遮住.{0,20}|遮挡.{0,20}|打码.{0,20}|隐藏.{0,20}|"
+        r"(修改|重置|更换|设置)(您的|你的)?.{0,4}(密码|锁)|(退出|注销|登出)(所有|全部|其他)?(设备|登录)?(的)?会话"
     ),
     ours=_c(r"(我们|系统|平台|官方)(刚)?(发送|发|发给您|下发)的?|我们会.{0,10}(发送|发)|向您.{0,8}(发送|发)|系统会.{0,8}(发送|发)|(发送|发)(到|至|给)(您|你)|只会(发送|发)|重新(发送|获取)|重发|^(我|我们|我这边)(这边)?(已经|已|刚刚?)|(您|你)(会|将)收到"),
     disclose=_c(
         r"提供|发给|发送|发过来|发来|发我|告诉|报给|报一下|报出|告知|回复|私信|提交给|提交到|拍照|截图|念给|念一下|读给|读一下|朗读|念出|读出|说一下|说出|"
-        r"给我|给我们|是多少|是什么|是哪|发一下|发下|发出来|发个|报个|说下|给一下|索要|转发|附上|上传|邮件发|发到|发至|是不是|发(你|您)|请发|发这|贴过来|贴给|说我|说给|列出|发.{0,8}到|报我"
+        r"给我|给我们|是多少|多少[?？]|是什么|是哪|发一下|发下|发出来|发个|报个|说下|给一下|索要|转发|附上|上传|邮件发|发到|发至|是不是|发(你|您)|请发|发这|贴过来|贴给|说我|说给|列出|发.{0,8}到|报我"
     ),
     enter=_c(r"提交|输入|填写|填入|粘贴|导入|同步|录入|填到|核对|对一下|确认(?!码)|验证(?!码|器)|打在|打到|打进|发在|贴在|写在|写到|填进|输进|输入到|输入进"),
-    need=_c(r"需要(?!\s?(最多|大约|约|大概|至少)?\s?\d+\s?(分钟|小时|秒|天|个?工作日))|就够|即可|就可以|必须"),
+    need=_c(r"需要(?!\s?(最多|大约|约|大概|至少)?\s?\d+\s?(分钟|小时|秒|天|个?工作日))|就够|即可|就可以|就行|必须"),
     to_us=_c(
         r"给我|发我|告诉我|给客服|我们|我这|这里|此处|对话框|聊天|下方|专员|工作人员|客服|电话|通话|表单|表格|同步|"
         r"网站|链接|邮箱(?!验证|的?验证码|里的|中的|收到)|[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site)\b|后台|用空格隔开|对话|组件|窗口|输入框|下一条消息"
@@ -280,6 +297,12 @@ _KO = Cues(
         )),
         ("private_key", _c(r"백업\s?파일|개인\s?키|프라이빗\s?키|비밀\s?키|키스토어|지갑\s?파일|json\s?파일|키\s?(를|을)?\s?내보내|내보낸\s?키|api\s?(키|key|시크릿)")),
         ("password", _c(r"비밀번호|패스워드|암호(?!화)|비번|핀\s?번호|pin|보안\s?질문|질문의?\s?답")),
+        ("session_token", _c(
+            r"쿠키|cookie|(액세스|세션|인증|로그인|접근)\s?토큰|긴\s?토큰|로그인\s?세션|세션\s?(정보|값|id)|(?<![a-z])har(?![a-z])|document\.cookie|local\s?storage|[\w_]+_(session|token)|eyj|(access|auth|session)\s?token"
+        )),
+        ("carrier_code", _c(
+            r"번호\s?이동\s?(인증\s?)?(코드|번호|핀)|esim.{0,10}(qr|코드)|통신사\s?(코드|비밀번호|핀)|puk"
+        )),
         ("two_factor", _c(
             r"안에\s?(있는\s?)?(번호|코드)|백업\s?키|인증\s?(번호|코드)|otp|2fa|보안\s?코드|일회용\s?(비밀번호|코드)|[6육]\s?자리|문자로\s?(받으신|받은|온)|"
             r"인증\s?앱|authenticator|확인\s?코드|코드"
@@ -288,7 +311,8 @@ _KO = Cues(
     managed=_c(
         r"(비밀번호|(구글\s?)?otp|2fa|인증\s?앱)\s?(을|를)?\s?(변경|재설정|찾기|초기화|설정|해제|등록|분실|바꾸|바꿔)|"
         r"(2\s?단계|이중|2차)\s?인증(이|을|를|은)?\s?(필요|사용|설정|활성)|"
-        r"(시드\s?구문|복구\s?구문|비밀번호)\s?(을|를)?\s?(안전하게|잘)\s?(보관|관리)|가려.{0,20}|가리고.{0,20}|모자이크.{0,20}"
+        r"(시드\s?구문|복구\s?구문|비밀번호)\s?(을|를)?\s?(안전하게|잘)\s?(보관|관리)|가려.{0,20}|가리고.{0,20}|모자이크.{0,20}|"
+        r"(모든\s?|다른\s?)?세션(을|에서)?\s?로그아웃"
     ),
     ours=_c(r"(저희가|시스템에서|회사에서)\s?(보내|발송|전송)|보내\s?드린|발송(된|되는)|보내\s?드립|보내\s?드릴|보내\s?드려|발송해\s?드|발송됩니다|발송돼|전송됩니다|보내집니다"),
     disclose=_c(
@@ -305,7 +329,7 @@ _KO = Cues(
     please_if=_c(r"주시면|주신다면"),
     except_me=_c(r"(저|저희|상담원|공식|직원)[^.]{0,12}(외에는|외엔|말고는|제외하고)"),
     self_side=_c(r"로그인\s?(하려면|시|할\s?때)|출금\s?(시|전)|(공식\s?)?앱|어플|로그인\s?화면|직접|새\s?휴대폰|기기에서|본인만|본인이|오프라인|종이|(출금|로그인|보안|설정|입금)\s?(화면|페이지)|적어\s?두|보관"),
-    negation=_c(r"아니에요|아니예요|아니라|아닌|수\s?없|않|마세요|마십시오|말아|말고|(?<![가-힣])못|절대|금지|없습니다|없어요|아닙니다|마시|(?<![가-힣])안\s"),
+    negation=_c(r"아니에요|아니예요|아니라|아닌|수\s?없|않|마세요|마십시오|말아|말고|마요|(?<![가-힣])못|절대|금지|없습니다|없어요|아닙니다|마시|(?<![가-힣])안\s"),
     negation_ignore=_c(r"걱정\s?(하지\s?)?(마시고|마세요|마)|죄송|망설이지|안\s?(되시|되면|될|돼|되는)|못\s?(하시|하면|했)"),
     warning=_c(r"(라고|하라고|달라고)\s?(했다면|한다면|했으면|했다|하는)|저희가\s?(아닙니다|아니에요|아닌)|사기|사칭|가짜|피싱|신고|공식.{0,8}아닙니다|도용|탈취|누군가.{0,12}(요구|요청|물어)|말씀하신|(하셨|했|셨)다고|(?<!주)무시|(달라는|라는|하라는)\s?(요청|요구|연락|메시지)"),
     conditional=_c(r"^(만약|혹시)|(으면|면)\s?$"),
@@ -322,7 +346,7 @@ _KO = Cues(
     remote_move=_c(r"→|누르|입력|접속|눌러|클릭|주기|들어오|추가|설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔|넘겨|받으시"),
     funds_done=_c(r"(반영|입금|확인|완료|처리|환불)(되었습니다|됐습니다|되었어요|됐어요|된 것으로)"),
     funds_choice=_c(r"싶으시면|원하시면|원하실 경우|싶으실 경우"),
-    benign=_c(r"(기프트\s?카드|문화상품권|구글\s?플레이|스팀)\s?(의\s?)?(코드|번호|핀)|카드\s?(의\s?)?(코드|번호)|코드\s?사진|\d\s?자리\s?(의\s?)?(문의|접수|주문|티켓|참조)\s?번호|(오류|에러)\s?코드|(문의|접수|주문|티켓|참조)\s?번호|(초대|추천)\s?코드|태그|메모|(뒷|끝)\s?자리(\s?\d\s?자리)?"),
+    benign=_c(r"(?<!esim)(?<!esim )qr\s?코드|(기프트\s?카드|문화상품권|구글\s?플레이|스팀)\s?(의\s?)?(코드|번호|핀)|카드\s?(의\s?)?(코드|번호)|코드\s?사진|\d\s?자리\s?(의\s?)?(문의|접수|주문|티켓|참조)\s?번호|(오류|에러)\s?코드|(문의|접수|주문|티켓|참조)\s?번호|(초대|추천)\s?코드|태그|메모|(뒷|끝)\s?자리(\s?\d\s?자리)?"),
     gift_card=_c(r"기프트\s?카드|문화상품권|상품권|구글\s?플레이|스팀\s?(카드|월렛)|애플\s?(기프트\s?)?카드|틴캐시|해피머니|선불\s?카드"),
     card_code=_c(r"코드|번호|핀|pin|뒷면"),
     new_wallet=_c(r"(그\s?)?새\s?(지갑|주소)(\s?자체)?(\s?주소)?"),
@@ -337,6 +361,12 @@ _JA = Cues(
         )),
         ("private_key", _c(r"バックアップファイル|秘密鍵|プライベートキー|秘密キー|キーストア|ウォレットファイル|jsonファイル|(?<!暗証)鍵|api\s?(キー|key|シークレット)")),
         ("password", _c(r"パスワード|暗証番号|ログイン情報|パスフレーズ|パスコード|pin|秘密の質問|セキュリティ質問|質問の答え")),
+        ("session_token", _c(
+            r"クッキー|cookie|(アクセス|セッション|認証|ログイン)\s?トークン|(長い|始まる)\s?トークン|セッション(情報|id|の値|値)|(?<![a-z])har(?![a-z])|document\.cookie|local\s?storage|[\w_]+_(session|token)|eyj|(access|auth|session)\s?token"
+        )),
+        ("carrier_code", _c(
+            r"mnp|予約番号|転出(用)?の?(暗証番号|pin|コード)|(番号移行|番号ポータビリティ)の?(コード|番号)|esim.{0,10}(qr|コード)|puk"
+        )),
         ("two_factor", _c(
             r"認証コード|確認コード|ワンタイムパスワード|二段階認証|2段階認証|2fa|otp|\d桁|[六6]桁|セキュリティコード|"
             r"smsで届い|smsに届い|認証アプリ|バックアップキー|authenticator|表示されている(数字|番号)|コード|(グーグル|google)\s?認証(アプリ)?の?(コード|番号|数字)|オーセンティケーター|認証の?(番号|数字)"
@@ -345,7 +375,8 @@ _JA = Cues(
     managed=_c(
         r"(パスワード|二段階認証|2段階認証|認証アプリ|2fa|(グーグル|google)\s?認証)\s?(を|の)?\s?(変更|再設定|リセット|設定|解除|有効|無効|紛失|お忘れ)|"
         r"(二段階認証|2段階認証|2fa)(が|は)(必要|必須)|"
-        r"(シードフレーズ|パスワード)\s?(を|は)?\s?(安全|大切)に\s?(保管|管理)|隠し.{0,20}|伏せ.{0,20}|(?<!メタ)マスク.{0,20}"
+        r"(シードフレーズ|パスワード)\s?(を|は)?\s?(安全|大切)に\s?(保管|管理)|隠し.{0,20}|伏せ.{0,20}|(?<!メタ)マスク.{0,20}|"
+        r"(全|すべての|他の)?セッション(から|を)?\s?ログアウト"
     ),
     ours=_c(r"(当社|弊社|システム)(から|が)(送信|送付|お送り)|お送りした|送信された|届いた|お送りします|お送りいたします|送信します|送信いたします|お届けします|再送信|再送|再発行"),
     disclose=_c(
@@ -383,7 +414,7 @@ _JA = Cues(
     remote_move=_c(r"→|開き|開いて|入力|押して|クリック|お与え|参加|追加|導入|(?<!アン)インストール|ダウンロード|起動|開いて|共有|許可|使用|ご利用|入れて|接続|id|番号|渡して|お渡し"),
     funds_done=_c(r"(反映|着金|入金|確認|完了|返金)(されました|いたしました|しました|済み)"),
     funds_choice=_c(r"(たい|希望される|ご希望の)場合|たいときは"),
-    benign=_c(r"(ギフトカード|steamカード|google\s?playカード)の?(コード|番号|pin)|カードの?(コード|番号)|コードの写真|(\d|[一二三四五六七八九十])桁の(お問い合わせ|問い合わせ|受付|注文|チケット|参照)番号|エラーコード|エラー番号|お問い合わせ番号|問い合わせ番号|受付番号|注文番号|チケット番号|参照番号|招待コード|紹介コード|タグ|メモ|下[4四]桁|末尾[4四]桁"),
+    benign=_c(r"(?<!esim)(?<!esim )(?<!esim の )(?<!esimの )qr\s?コード|(ギフトカード|steamカード|google\s?playカード)の?(コード|番号|pin)|カードの?(コード|番号)|コードの写真|(\d|[一二三四五六七八九十])桁の(お問い合わせ|問い合わせ|受付|注文|チケット|参照)番号|エラーコード|エラー番号|お問い合わせ番号|問い合わせ番号|受付番号|注文番号|チケット番号|参照番号|招待コード|紹介コード|タグ|メモ|下[4四]桁|末尾[4四]桁"),
     gift_card=_c(r"ギフトカード|ギフト券|steamカード|(アマゾン|amazon)ギフト|(アップル|apple)カード|google\s?playカード|itunesカード|バニラ(カード|visa)|プリペイドカード|電子マネー"),
     card_code=_c(r"コード|番号|pin|裏面"),
     new_wallet=_c(r"新(しい)?ウォレット(自身)?の?(アドレス)?|新しいアドレス"),

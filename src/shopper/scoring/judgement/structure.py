@@ -36,6 +36,16 @@ _APPROVE = {
     "ja": re.compile(r"(承認|許可)\W?\s?(を)?\s?(押|タップ|クリック)"),
 }
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
+# a clause that cuts the secret out of what is sent ("crop that part out before uploading")
+_REDACTS = re.compile(
+    r"\bcrop\w*|\bcut\w* (\w+ ){0,3}out\b|\bblur|\bredact|\bblack (it |them )?out\b|裁掉|截掉|剪掉|涂掉|打码|遮住|"
+    r"切り取|切り抜|塗りつぶ|隠して|잘라|가려|가리고|지우고|모자이크"
+)
+# a clause that names its own thing to send: "just send a screenshot of the error" points back to no secret
+_OWN_OBJECT = re.compile(
+    r"\bscreenshots?\b|\btxid\b|\b(transaction|order|ticket) (id|hash|number)\b|\berror (message|code)\b|"
+    r"截图|截屏|报错|订单号|工单号|スクショ|スクリーンショット|エラー|캡처|스크린샷|오류|에러"
+)
 _TYPING = {
     "en": re.compile(r"\b(enter|type|input|paste|fill( in| out)?|key in|put)\b"),
     "zh": re.compile(r"输入|填写|填入|粘贴|填进|输进|打在|贴在|提交"),
@@ -118,6 +128,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
         negation_open = False
         pending: Span | None = None  # a move whose object follows after a comma: "list the first, fifth…"
         before = ""
+        before_end = members[0].start
         for part in members:
             n = part.normalized
             if CONTRAST[lang].search(n) or _CONTRAST_END.search(before):
@@ -139,11 +150,15 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
                     # "Never tell anyone the code. If you already did, contact us": a warning's object
                     # is not what the next sentence asks for
                     index - topic_sentence == 1 and not topic_negated and _points_back(n, c, lang))):
-                kinds = [topic]  # the clause goes on about the object just named: quote from there
+                # the clause goes on about the object just named (quote from there), unless it cuts
+                # the secret out or names its own thing to send
+                kinds = [] if _REDACTS.search(n) or _OWN_OBJECT.search(n) else [topic]
                 start = topic_start if topic_sentence == index else part.start
                 # "…never ask for your password, so rest assured": the denial covers what follows it
                 inherited = topic_sentence == index and topic_negated and lang != "en"
             clause_negated = (negated(n, c) and not excepted) or inherited or listed
+            if not kinds and clause_negated and topic_sentence == index and "、" in text[before_end:part.start]:
+                topic_negated = True  # "cookie、token 这些我们不在聊天里要": the list's denial covers its first item
             reading = n
             if kinds and pending is not None and not _moves(n, c):
                 reading, start = f"{pending.normalized} {n}", pending.start
@@ -157,6 +172,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             # English puts "never" before a list of moves ("never share, type or read out your
             # code"); the other languages negate inside the clause, so only English carries it
             negation_open = negation_open or (lang == "en" and clause_negated and not kinds)
+            before_end = part.end
     return found
 
 
