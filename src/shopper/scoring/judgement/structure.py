@@ -349,6 +349,8 @@ def _moved_here(members: list[Span], c: Cues, language: str) -> bool:
     carried = False
     for member in members:
         n = member.normalized
+        if CONTRAST[language].search(n):
+            carried = False  # "We don't have video on this chat, so … share the screen"
         refused = negated(n, c)
         condition = c.conditional.search(n) and not c.please_if.search(n)  # 설치해 주시면: please install
         if c.remote_move.search(n) and not (refused or carried or condition):
