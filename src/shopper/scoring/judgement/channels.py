@@ -158,7 +158,8 @@ def _contacts(
     # a QR that signs someone in is the secret finding; one on the target's own page is no channel
     # (both read only once a QR is offered: most sentences name none)
     offered = (messenger or _GROUP.search(raw) or SCAN.search(raw)) and not _AUTHENTICATOR.search(raw)
-    if qr and not found and offered and not (login_handover(whole, c) or only_official_links(raw, official)):
+    paying = not messenger and c.funds_value.search(whole) and c.funds_move.search(whole)  # the funds finding's
+    if qr and not found and offered and not (paying or login_handover(whole, c) or only_official_links(raw, official)):
         return [_at("qr_code", text, base + qr.start(), base + qr.end())]
     if found:
         return found

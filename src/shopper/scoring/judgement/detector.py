@@ -49,6 +49,9 @@ def _structure(text: str, language: str, context: Context) -> list[Finding]:
     outside = frozenset(f.start for f in unofficial if f.kind.endswith(("link", "domain", "email")))
     setups = setup_findings(text, language)
     remote = remote_findings(text, language)
+    # the address made a mailbox's delegate is who the secret goes to: the secret finding quotes it
+    delegated = [f for f in setups if f.kind == "mailbox_delegate"]
+    unofficial = [f for f in unofficial if not (f.kind == "outside_email" and any(d.start <= f.start < d.end for d in delegated))]
     return [
         *secret_findings(text, language, outside),
         *_not_the_tools_source(unofficial, remote + [f for f in setups if f.label == "remote"], text),

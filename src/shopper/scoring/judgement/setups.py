@@ -73,7 +73,7 @@ _DELEGATE = re.compile(
 )
 _DELEGATE_MOVE = {
     "en": re.compile(r"\b(add|grant|give|make|set|invite|assign|allow)\b"),
-    "zh": re.compile(r"添加|设为|设置为|授予|加为|加上|授权"),
+    "zh": re.compile(r"添加|设为|设置为|授予|加为|加上|授权(?!码)"),
     "ja": re.compile(r"追加|設定|付与|登録|許可"),
     "ko": re.compile(r"추가|설정|부여|등록|허용"),
 }

@@ -240,10 +240,31 @@ def _asks(normalized: str, c: Cues, language: str, warned: bool, linked: bool, t
     return bool(c.need.search(normalized)) or entered_here
 
 
+# a wallet address written out, whole or elided ("0x9a3F...cE21", "TNb4…8sQ")
+_ADDRESS = re.compile(
+    r"(?<![a-z0-9])(0x[0-9a-f]{6,}|bc1[0-9a-z]{6,}|t(?=[1-9a-z]*\d)[1-9a-z]{33}|"
+    r"(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t(?=[1-9a-z]*\d)[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,})"
+)
+# "the deposit address changed in the upgrade": the desk announcing where deposits go from now on
+_ADDRESS_CHANGED = {
+    "en": re.compile(r"\b(new|changed|updated|different) (deposit |receiving |wallet |[a-z0-9]{3,5} )?address\b|"
+                     r"\baddress(es)? (is |are |has |have |was |were )?(been |now )?(chang|switch|updat|mov|replac)\w*"),
+    "zh": re.compile(r"新的?(充值|入金|收款|存款|转账)?地址|地址(已经?|已)?(换|变|更换|更新|改)|(换|改)了?新?地址|address\s?(换|变|改)"),
+    "ja": re.compile(r"新しい(入金|受取|送金先|デポジット)?アドレス|新アドレス|アドレス(が|は)?\s?(変わ|変更|更新|切り替)"),
+    "ko": re.compile(r"새\s?(입금\s?|수신\s?)?주소|주소(가|는)?\s?(바뀌|바꼈|바뀐|변경|교체)"),
+}
+
+
+def _address_given(members: list[Span], c: Cues) -> bool:
+    """Does a clause of the sentence write out an address, not denied ("…0x44De...01aa です")?"""
+    return any(_ADDRESS.search(m.normalized) and not negated(m.normalized, c) for m in members)
+
+
 def funds_findings(text: str, language: str, channels: frozenset[int] = frozenset()) -> list[Finding]:
     """Sentences that ask to move funds to another wallet or to pay to unlock them."""
     found: list[Finding] = []
     before = ""
+    changed_before = False  # "address is change after maintenance. you send again to this one 0x9a3F…"
     made_own = False  # the customer made a new wallet: "the new wallet" is theirs from then on
     for members in sentences(spans(text)).values():
         lang = span_language(" ".join(m.text for m in members), language)
@@ -258,6 +279,13 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
         points_back = lang != "en" or c.anaphor.search(whole)
         valued = c.funds_value.search(whole) or (points_back and c.funds_value.search(before))
         before = whole
+        changed = bool(_ADDRESS_CHANGED.get(lang, _ADDRESS_CHANGED["en"]).search(said))
+        if (changed or changed_before) and _address_given(members, c) and not (
+                c.warning.search(said) or customers_own_move(said, c)):
+            changed_before = changed
+            found.append(sentence_finding("funds", "new_address", text, members))
+            continue  # a new address for deposits, written in the chat: deposits go where the desk says
+        changed_before = changed
         strong = c.funds_strong.search(whole)  # "you'll get the safe wallet address there"
         elsewhere = any(members[0].start <= o < members[-1].end for o in channels)  # "move it as the group says"
         # a channel alone is a target only for a value named in the same sentence
