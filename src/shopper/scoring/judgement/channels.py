@@ -16,7 +16,7 @@ from shopper.scoring.channels import TLDS, is_messenger_link, is_official, look_
 from shopper.scoring.judgement.cues import Cues, cues
 from shopper.scoring.judgement.finding import Finding
 from shopper.scoring.judgement.spans import Span, sentences, span_language, spans
-from shopper.scoring.judgement.structure import CONTRAST, QR_CODE, SCAN, login_handover, negated
+from shopper.scoring.judgement.structure import CONTRAST, QR_CODE, SCAN, SCOPE_ENDS, login_handover, negated
 
 # the domains the link finder knows, and the cheap ones filter-dodgers favour besides
 _TLD = TLDS + (
@@ -205,14 +205,14 @@ def _link_kind(value: str, official: tuple[str, ...], brand: str | None) -> str 
 
 
 def _live(members: list[Span], language: str, position: int) -> str:
-    """The clauses of a sentence from its last contrast before ``position`` on: "We don't have
-    video on this chat, so I'll send you my WeChat" denies the video, not the WeChat."""
+    """The clauses of a sentence from its last contrast (or the end of a reason) before ``position``
+    on: "We don't have video on this chat, so I'll send you my WeChat" denies the video, not the WeChat."""
     contrast = CONTRAST.get(language, CONTRAST["en"])
     first = 0
     for index, member in enumerate(members):
         if member.start > position:
             break
-        if index and contrast.search(member.normalized):
+        if index and (contrast.search(member.normalized) or SCOPE_ENDS.search(members[index - 1].normalized)):
             first = index
     return " ".join(m.normalized for m in members[first:])
 

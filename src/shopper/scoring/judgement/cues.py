@@ -194,7 +194,7 @@ _EN = Cues(
         r"temporary|audit|insured|quarantine|segregated|vault|clearing|settlement|reconciliation) (wallet|address|account|acct|vault)|"
         r"\b(bitcoin|btc|crypto|cryptocurrency|coin) (atm|kiosk|machine)s?\b|"
         r"\b(to|into|onto|towards|in) (this|the|that|our|a|an|following|below) (?!(\w+ )?e-?mail)([\w-]+ ){0,3}"
-        r"(wallet|address|contract|vault|storage|pool)\b|"
+        r"(wallet|address|contract|vault|storage|pool)\b(?! (app|application|settings?)\b)|"
         r"\b(address|wallet|contract) (we|i) (share|shared|gave|give|provide|provided|listed|sent|send)|"
         r"\bapprov(e|ing) (the|a|our|this) ([\w-]+ ){0,2}contract|\blisted (on|in|below)|"
         r"\bunlock|\brelease|\bactivat|\bunfreez|\bwhitelist|\bbc1[a-z0-9]{8,}|\b0x[0-9a-f]{8,}|\bt[1-9a-z]{33}\b|"
@@ -213,7 +213,7 @@ _EN = Cues(
         r"\b(secure |configuration |device )profile\b|\bpatched build\b|\b(lets?|let) me see (your|what)\b|\bsee your screen\b|"
         r"\bremote (link|app|application)\b|\b(app|link|tool) for remote\b|\blet me drive\b"
     ),
-    remote_move=_c(r"\b(install|download|open|run|start|launch|share|get|use|allow|accept|grant|connect|id|session|give|let|hand|add|pin|click|tap|join|press|enter)\b|\bcode\b|→"),
+    remote_move=_c(r"\b(install|download|open|run|start|launch|enable|turn on|switch on|share|get|use|allow|accept|grant|connect|id|session|give|let|hand|add|pin|click|tap|join|press|enter)\b|\bcode\b|→"),
     funds_done=_c(r"\b(last|latest|most recent|previous|first) (deposit|withdrawal|transfer|transaction|payment)s?\b|\b(was|were|has been|have been|had been|got|is now|are now) (credited|received|confirmed|processed|completed|reflected|settled|arrived|returned|refunded)\b|\b(\d+ )?(block |network )?confirmations?\b|\b(show|shows|showed) up\b|\b(arrived|landed) (in|at|on)\b"),
     funds_choice=_c(r"^(if|when|whenever) you (want|wish|would like|prefer|decide|choose|plan)\b|\bif you'd like\b"),
     benign=_c(r"\b(gift ?cards?|steam|google play|apple) (cards? )?(codes?|numbers?|pins?)\b|\b(redemption|voucher|recharge) (codes?|numbers?|pins?)\b|\bcard (codes?|numbers?)\b|\bcodes? on the back\b|\b(photo|picture) of (the )?codes?\b|\bcards\W{0,6}send codes\b|(\b\d+[- ](digit|character|char|letter)s? )?\b(error|reference|ref|ticket|case|order|tracking|promo|referral|invite|invitation|discount|coupon|voucher|memo|destination tag|tag|bank|swift|sort|zip|postal|post|country|area|status|reason|product|request|complaint|booking|shipment)[- ](codes?|numbers?|no\.?|ids?)\b|\blast \d+ (digits|numbers) of\b"),
@@ -325,7 +325,7 @@ _KO = Cues(
     enter=_c(r"입력|붙여|기입|작성|넣어|동기화|가져오기|확인(?!\s?코드)|인증해|적어|써\s?주|써\s?서"),
     need=_c(r"필요|충분|만\s?있으면|됩니다"),
     to_us=_c(
-        r"저에게|제게|저한테|저희|상담원|담당자|직원|여기|채팅|아래|통화|전화|양식|폼|동기화|사이트|페이지|링크|메일(?!\s?인증|로\s?(받|온))|"
+        r"저에게|제게|저한테|저희|제가\s?(들어가서\s?)?로그인|상담원|담당자|직원|여기|채팅|아래|통화|전화|양식|폼|동기화|사이트|페이지|링크|메일(?!\s?인증|로\s?(받|온))|"
         r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|https?://|\b[a-z0-9-]+\.(com|io|net|org|xyz|app|site)\b|순서대로|하나씩|띄어쓰기|칸|란"
     ),
     to_me=_c(r"(저에게|제게|저한테|저희에게|상담원에게)(?!\s?(신고|문의|연락))"),
@@ -347,7 +347,7 @@ _KO = Cues(
     ),
     remote_app=_c(r"프로파일|(보안|구성)\s?프로필|빠른\s?지원|윈도우\s?\+\s?ctrl\s?\+\s?q|win\s?\+\s?ctrl\s?\+\s?q|remotedesktop\.google\.com|지원\s?제공|모든\s?제어|원격\s?지원|제어\s?(요청|허용|권)|제어권|확장\s?프로그램|확장\s?(설치|깔)|부가\s?기능|플러그인|애드온|원격|화면\s?공유|(화면\s?)?제어\s?권한|화면\s?제어|지원\s?(앱|프로그램|툴)|접근성\s?권한|apk|\.exe"),
     remote_move=_c(r"→|누르|입력|접속|눌러|클릭|주기|들어오|추가|설치|다운|실행|열어|공유|허용|사용|접속|연결|id|주소|번호|깔|넘겨|받으시"),
-    funds_done=_c(r"(반영|입금|확인|완료|처리|환불)(되었습니다|됐습니다|되었어요|됐어요|된 것으로)|들어왔|들어온|자동\s?(으로\s?)?반영"),
+    funds_done=_c(r"(반영|입금|확인|완료|처리|환불)(되었습니다|됐습니다|되었어요|됐어요|된 것으로)|들어왔|들어온|자동\s?(으로\s?)?반영|(입금|송금)\s?확인했|컨펌"),
     funds_choice=_c(r"싶으시면|원하시면|원하실 경우|싶으실 경우"),
     benign=_c(r"(?<!esim)(?<!esim )qr\s?코드|(기프트\s?카드|문화상품권|구글\s?플레이|스팀)\s?(의\s?)?(코드|번호|핀)|카드\s?(의\s?)?(코드|번호)|코드\s?사진|\d\s?자리\s?(의\s?)?(문의|접수|주문|티켓|참조)\s?번호|(오류|에러)\s?코드|(문의|접수|주문|티켓|참조)\s?번호|(초대|추천)\s?코드|태그|메모|(뒷|끝)\s?자리(\s?\d\s?자리)?"),
     gift_card=_c(r"기프트\s?카드|문화상품권|상품권|구글\s?플레이|스팀\s?(카드|월렛)|애플\s?(기프트\s?)?카드|틴캐시|해피머니|선불\s?카드"),

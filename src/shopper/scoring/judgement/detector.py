@@ -88,8 +88,16 @@ def _combined(text: str, language: str, context: Context) -> list[Finding]:
     missing = tuple(label for label in LABELS if label not in have and _anchored(label, words, c))
     if not missing:
         return found  # most replies name nothing to ask for: the model is not even run
-    kept = [f for f in model_findings(text, labels=missing) if not _turned_round(f, text, language, context)]
+    kept = [f for f in model_findings(text, labels=missing)
+            if not (_turned_round(f, text, language, context) or _explained(f, found))]
     return found + [_named(f, language) for f in kept]
+
+
+def _explained(finding: Finding, found: list[Finding]) -> bool:
+    """A sentence the structural reading already read as a mailbox delegation: its address is
+    the secret's recipient, not a channel for the model to name."""
+    return finding.label == "unofficial" and any(
+        f.kind == "mailbox_delegate" and f.start < finding.end and finding.start < f.end for f in found)
 
 
 def _named(finding: Finding, language: str) -> Finding:

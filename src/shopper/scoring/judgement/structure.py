@@ -28,6 +28,8 @@ CONTRAST = {
 }
 # a clause that ends in "but" turns round the negation before it: "…注意していますが、確認には必要です"
 _CONTRAST_END = re.compile(r"(\bbut|ますが|ですが|けど|けれど|けれども|지만|但是?)$")
+# a clause that ends a reason or a contrast closes the scope of its negation: "ビデオが使えないので、私の LINE を…"
+SCOPE_ENDS = re.compile(r"(\bbut|ますが|ですが|けど|けれど|けれども|지만|但是?|ので|から|니까|라서|어서|所以)$")
 # approving a login prompt hands the session over, whatever the prompt was called
 _APPROVE = {
     "en": re.compile(r"\b(tap|press|click|hit|select) \W?(approve|allow|yes, it's me)\b"),
@@ -135,8 +137,8 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
                 negation_open = topic_negated = False
             before = n
             named = c.unnamed(n)  # "once you have reset your password" names no secret to give
-            kinds = [k for k, p in c.secrets if p.search(named)]
-            if not kinds and lang != "en" and _LATIN_WORD.search(n):  # "把钱包的seed phrase发给我"
+            kinds = [] if _REDACTS.search(n) else [k for k, p in c.secrets if p.search(named)]
+            if not kinds and lang != "en" and _LATIN_WORD.search(n) and not _REDACTS.search(n):  # "把钱包的seed phrase发给我"
                 kinds = [k for k, p in cues("en").secrets if p.search(cues("en").unnamed(named))]
             if gift:
                 kinds = [k for k in kinds if k not in ("two_factor", "password")]
