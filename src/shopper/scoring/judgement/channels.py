@@ -117,6 +117,7 @@ def unofficial_findings(
             found.append(_at("outside_email" if kind == "unofficial_link" else kind, text, match.start(), match.end()))
     named_before: re.Match[str] | None = None
     sms_before = False  # "The easiest is a plain SMS: send 'HB-4471' to +44 7700 900812."
+    paid_before = False  # "Put the cash into a Bitcoin ATM. Scan the QR I sent.": the QR pays
     for members in grouped.values():
         raw = text[members[0].start : members[-1].end]
         c = cues(span_language(raw, language))
@@ -134,15 +135,17 @@ def unofficial_findings(
                 # "…in the Harbor Discord. Open a DM with the user 'Harbor Admin' there."
                 found.append(_at("messenger", text, members[0].start, members[-1].end))
             else:
-                found.extend(_contacts(text, raw, whole, c, members[0].start, messenger, official, sms_before))
+                found.extend(_contacts(text, raw, whole, c, members[0].start, messenger, official, sms_before,
+                                       paid_before))
         named_before = messenger
         sms_before = bool(_SMS.search(raw))
+        paid_before = _pays(whole, c)
     return found
 
 
 def _contacts(
     text: str, raw: str, whole: str, c: Cues, base: int, messenger: re.Match[str] | None,
-    official: tuple[str, ...], sms_before: bool = False,
+    official: tuple[str, ...], sms_before: bool = False, paid_before: bool = False,
 ) -> list[Finding]:
     """``raw`` is the sentence as written, ``whole`` its normalised clauses, ``c`` its language's cues."""
     found: list[Finding] = []
@@ -158,7 +161,7 @@ def _contacts(
     # a QR that signs someone in is the secret finding; one on the target's own page is no channel
     # (both read only once a QR is offered: most sentences name none)
     offered = (messenger or _GROUP.search(raw) or SCAN.search(raw)) and not _AUTHENTICATOR.search(raw)
-    paying = not messenger and c.funds_value.search(whole) and c.funds_move.search(whole)  # the funds finding's
+    paying = not messenger and (paid_before or _pays(whole, c))  # a QR that pays is the funds finding's
     if qr and not found and offered and not (paying or login_handover(whole, c) or only_official_links(raw, official)):
         return [_at("qr_code", text, base + qr.start(), base + qr.end())]
     if found:
@@ -182,6 +185,10 @@ def _contacts(
             or _MINE.search(raw[: messenger.start()])):
         return [_at("messenger", text, base + messenger.start(), base + messenger.end())]
     return found
+
+
+def _pays(whole: str, c: Cues) -> bool:
+    return bool(c.funds_value.search(whole) and c.funds_move.search(whole))
 
 
 def _phone(raw: str) -> re.Match[str] | None:
