@@ -16,11 +16,14 @@ from shopper.scoring.channels import TLDS, is_messenger_link, is_official, look_
 from shopper.scoring.judgement.cues import Cues, cues
 from shopper.scoring.judgement.finding import Finding
 from shopper.scoring.judgement.spans import Span, sentences, span_language, spans
-from shopper.scoring.judgement.structure import QR_CODE, SCAN, login_handover, negated
+from shopper.scoring.judgement.structure import CONTRAST, QR_CODE, SCAN, SCOPE_ENDS, login_handover, negated
 
 # the domains the link finder knows, and the cheap ones filter-dodgers favour besides
 _TLD = TLDS + (
     "|wallet|claims|cash|gl|gd|is|tk|li|at|ee|ms|fm|cx|vn|ml|ga|cf|gq|ink|run|lol|fun|space|website|click|bio|gle|top"
+    # Web3 names a "decentralised" help desk hides behind: ENS (.eth, served by .eth.limo), Unstoppable
+    # and other on-chain names
+    "|eth|limo|crypto|x|nft|dao|blockchain|bitcoin|zil|888"
 )
 # "dot" spelt out, bracketed or not: harbor dot help, harbor[.]help, harbor点com, harbor(점)kr
 _DOT_WORD = r"(?:\.|dot|点|點|점|닷|ドット)"
@@ -38,9 +41,9 @@ _HANDLE = re.compile(
 )
 _PHONE = re.compile(r"(?<![0-9A-Za-z])\+?\d[\d\s().-]{7,16}\d(?![0-9A-Za-z])")
 _MESSENGER = re.compile(
-    r"(?i)(?<![A-Za-z])(telegram|tg|whatsapp|wechat|weixin|signal|discord|skype|kakao ?(?:talk)?|viber|zalo|(?<!this )(?<!the )(?<!that )(?<!one )(?<!next )(?<!a )(?<!each )(?<!command )line(?! (by|of|below|above)\b)|"
+    r"(?i)(?<![A-Za-z])(telegram|tg|whatsapp|wechat|weixin|signal|discord|skype|kakao ?(?:talk)?|viber|zalo|(?<!this )(?<!the )(?<!that )(?<!one )(?<!next )(?<!a )(?<!each )(?<!command )(?<!verification )(?<!protected )(?<!secure )(?<!safe )(?<!your )(?<!phone )(?<!sms )(?<!support )(?<!help )(?<!hot )line(?! (by|of|below|above|under)\b)|"
     r"messenger|snapchat|instagram|dingtalk|naver band|band app|threema|element|matrix|facebook|twitter dm|x dm|wickr|simplex|session app|session messenger|install session|session(?=\s?(앱|アプリ|を\s?インストール|을\s?설치))|(?<=下载\s)session|(?<=下载)session|botim|potato chat|bat messenger|tiktok|douyin|weibo|xiaohongshu)"
-    r"(?![A-Za-z])|电报|飞机|纸飞机|微信|vx|qq|钉钉|企业微信|飞书|蝙蝠|土豆聊天|potato|陌陌|易信|抖音|小红书|微博|推特|ティックトック|インスタグラム|インスタ|フェイスブック|ツイッター|틱톡|인스타그램|인스타|페이스북|트위터|카카오톡|카톡|오픈\s?채팅|오픈채팅방|텔레그램|왓츠앱|위챗|"
+    r"(?![A-Za-z])|电报|飞机|纸飞机|微信|vx|qq(?!\s?(邮箱|邮件|mail))|钉钉|企业微信|飞书|蝙蝠|土豆聊天|potato|陌陌|易信|抖音|小红书|微博|推特|ティックトック|インスタグラム|インスタ|フェイスブック|ツイッター|틱톡|인스타그램|인스타|페이스북|트위터|카카오톡|카톡|오픈\s?채팅|오픈채팅방|텔레그램|왓츠앱|위챗|"
     r"네이버\s?밴드|밴드|라인|디스코드|딩톡|ディントーク|바이버|시그널|스카이프|잘로|ヴァイバー|シグナル|テレグラム|ライン|ワッツアップ|カカオトーク|쓰리마|スリーマ|ディスコード|オープンチャット|"
     r"(?<![A-Za-z])(?-i:LINE)(?![A-Za-z])"
 )
@@ -60,6 +63,8 @@ _SHORT_CODE = re.compile(
 )
 # "any Telegram handle", "任何 Telegram 账号": a kind of account, not one to contact
 _ANY = re.compile(r"(?i)\b(any|every|each)\s+(\w+\s+)?$|任何\s?$|어떤\s?$|あらゆる\s?$|どの\s?$")
+# "send you my WeChat", "私の LINE をお送りします": the agent's own account is an invitation
+_MINE = re.compile(r"(?i)\bmy\s+$|私の\s?$|我的\s?$|(?<![가-힣])(제|저의|내)\s?$")
 _PAST_QUESTION = re.compile(r"^(did|were|was|have|has|had|are) (you|they|someone|somebody|anyone)\b|是否有人|有没有人")
 _ACCOUNT = re.compile(
     r"(?i)\b(username|user name|user id|handle|account name|id)\b|账号|帐号|用户名|号码|群号|아이디|계정명|ユーザー名|アカウント名"
@@ -70,7 +75,7 @@ _UNSPACE = re.compile(
 )
 _INVITE = re.compile(
     r"(?i)\b(add|contact|message|dm|join|chat|reach|search|find|continue|talk|write|text|ping|move|switch|connect|"
-    r"call|follow|go to|visit|open|click|start)\b|/start|加|联系|私信|搜|关注|フォロー|팔로우|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
+    r"call|video|follow|go to|visit|open|click|start)\b|视频|通话|ビデオ|通話|電話して|영상|통화|전화해|/start|加|联系|私信|搜|关注|フォロー|팔로우|私聊|搜索|找|转到|加入|咨询|沟通|点击|打开|访问|"
     r"추가|연락|문의|검색|상담|옮겨|이동|참여|들어|클릭|접속|방문|오세요|와\s?주|찾아|가입|입장|进群|入群|메시지|メッセージ|追加|連絡|相談|検索|移動|参加|登録|クリック|アクセス|開いて"
 )
 
@@ -112,6 +117,7 @@ def unofficial_findings(
             found.append(_at("outside_email" if kind == "unofficial_link" else kind, text, match.start(), match.end()))
     named_before: re.Match[str] | None = None
     sms_before = False  # "The easiest is a plain SMS: send 'HB-4471' to +44 7700 900812."
+    paid_before = False  # "Put the cash into a Bitcoin ATM. Scan the QR I sent.": the QR pays
     for members in grouped.values():
         raw = text[members[0].start : members[-1].end]
         c = cues(span_language(raw, language))
@@ -120,7 +126,8 @@ def unofficial_findings(
         if messenger and (_ANY.search(raw[: messenger.start()]) or only_official_links(raw, official)):
             messenger = None  # "our only Telegram presence is t.me/harbor_official"
         asked_about = _PAST_QUESTION.search(whole)  # "did someone contact you on Telegram?"
-        if not c.warning.search(whole) and not negated(_without_links(whole), c) and not asked_about:
+        live = _live(members, span_language(raw, language), members[0].start + messenger.start()) if messenger else whole
+        if not c.warning.search(whole) and not negated(_without_links(live), c) and not asked_about:
             if messenger is None and named_before is not None and (
                 (_INVITE.search(raw) and (_GROUP.search(raw) or _ID_LIKE.search(raw)))
                 or _ACCOUNT.search(raw) or _phone(raw)
@@ -128,15 +135,17 @@ def unofficial_findings(
                 # "…in the Harbor Discord. Open a DM with the user 'Harbor Admin' there."
                 found.append(_at("messenger", text, members[0].start, members[-1].end))
             else:
-                found.extend(_contacts(text, raw, whole, c, members[0].start, messenger, official, sms_before))
+                found.extend(_contacts(text, raw, whole, c, members[0].start, messenger, official, sms_before,
+                                       paid_before))
         named_before = messenger
         sms_before = bool(_SMS.search(raw))
+        paid_before = _pays(whole, c)
     return found
 
 
 def _contacts(
     text: str, raw: str, whole: str, c: Cues, base: int, messenger: re.Match[str] | None,
-    official: tuple[str, ...], sms_before: bool = False,
+    official: tuple[str, ...], sms_before: bool = False, paid_before: bool = False,
 ) -> list[Finding]:
     """``raw`` is the sentence as written, ``whole`` its normalised clauses, ``c`` its language's cues."""
     found: list[Finding] = []
@@ -152,7 +161,8 @@ def _contacts(
     # a QR that signs someone in is the secret finding; one on the target's own page is no channel
     # (both read only once a QR is offered: most sentences name none)
     offered = (messenger or _GROUP.search(raw) or SCAN.search(raw)) and not _AUTHENTICATOR.search(raw)
-    if qr and not found and offered and not (login_handover(whole, c) or only_official_links(raw, official)):
+    paying = not messenger and (paid_before or _pays(whole, c))  # a QR that pays is the funds finding's
+    if qr and not found and offered and not (paying or login_handover(whole, c) or only_official_links(raw, official)):
         return [_at("qr_code", text, base + qr.start(), base + qr.end())]
     if found:
         return found
@@ -171,9 +181,14 @@ def _contacts(
     if phone:
         return [_at("phone_messenger", text, base + min(messenger.start(), phone.start()),
                     base + max(messenger.end(), phone.end()))]
-    if _INVITE.search(raw) or _GROUP.search(raw) or _ACCOUNT.search(raw) or QR_CODE.search(raw):
+    if (_INVITE.search(raw) or _GROUP.search(raw) or _ACCOUNT.search(raw) or QR_CODE.search(raw)
+            or _MINE.search(raw[: messenger.start()])):
         return [_at("messenger", text, base + messenger.start(), base + messenger.end())]
     return found
+
+
+def _pays(whole: str, c: Cues) -> bool:
+    return bool(c.funds_value.search(whole) and c.funds_move.search(whole))
 
 
 def _phone(raw: str) -> re.Match[str] | None:
@@ -194,6 +209,19 @@ def _link_kind(value: str, official: tuple[str, ...], brand: str | None) -> str 
     if look_alike(host_path, brand):
         return "lookalike_domain"
     return "unofficial_link" if official else None
+
+
+def _live(members: list[Span], language: str, position: int) -> str:
+    """The clauses of a sentence from its last contrast (or the end of a reason) before ``position``
+    on: "We don't have video on this chat, so I'll send you my WeChat" denies the video, not the WeChat."""
+    contrast = CONTRAST.get(language, CONTRAST["en"])
+    first = 0
+    for index, member in enumerate(members):
+        if member.start > position:
+            break
+        if index and (contrast.search(member.normalized) or SCOPE_ENDS.search(members[index - 1].normalized)):
+            first = index
+    return " ".join(m.normalized for m in members[first:])
 
 
 def _without_links(normalized: str) -> str:

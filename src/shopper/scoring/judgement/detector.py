@@ -49,6 +49,9 @@ def _structure(text: str, language: str, context: Context) -> list[Finding]:
     outside = frozenset(f.start for f in unofficial if f.kind.endswith(("link", "domain", "email")))
     setups = setup_findings(text, language)
     remote = remote_findings(text, language)
+    # the address made a mailbox's delegate is who the secret goes to: the secret finding quotes it
+    delegated = [f for f in setups if f.kind == "mailbox_delegate"]
+    unofficial = [f for f in unofficial if not (f.kind == "outside_email" and any(d.start <= f.start < d.end for d in delegated))]
     return [
         *secret_findings(text, language, outside),
         *_not_the_tools_source(unofficial, remote + [f for f in setups if f.label == "remote"], text),
@@ -85,8 +88,16 @@ def _combined(text: str, language: str, context: Context) -> list[Finding]:
     missing = tuple(label for label in LABELS if label not in have and _anchored(label, words, c))
     if not missing:
         return found  # most replies name nothing to ask for: the model is not even run
-    kept = [f for f in model_findings(text, labels=missing) if not _turned_round(f, text, language, context)]
+    kept = [f for f in model_findings(text, labels=missing)
+            if not (_turned_round(f, text, language, context) or _explained(f, found))]
     return found + [_named(f, language) for f in kept]
+
+
+def _explained(finding: Finding, found: list[Finding]) -> bool:
+    """A sentence the structural reading already read as a mailbox delegation: its address is
+    the secret's recipient, not a channel for the model to name."""
+    return finding.label == "unofficial" and any(
+        f.kind == "mailbox_delegate" and f.start < finding.end and finding.start < f.end for f in found)
 
 
 def _named(finding: Finding, language: str) -> Finding:

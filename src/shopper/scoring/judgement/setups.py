@@ -7,7 +7,8 @@ Three moves a scam desk asks for in words the secret, funds and remote readings 
 * **a pasted command**: "open Terminal and paste this line", "Win+R, powershell, paste…": the
   line installs the agent's access tool (remote);
 * **a forward of codes**: "add a forwarding rule to verify@…", "dial **21*+44…#", "forward your
-  texts to our gateway": every later code reaches the desk (a secret, and an outside channel).
+  texts to our gateway": every later code reaches the desk (a secret, and an outside channel);
+* **a mailbox delegate**: "add support.desk@… as a delegate on your mailbox": the same, for mail.
 
 Each is read per sentence, like the other moves: the object and the move in the same sentence,
 nothing turning it round (a negation of the moving clause, a warning, a reported instruction).
@@ -65,6 +66,18 @@ _FORWARD_MOVE = {
     "ko": re.compile(r"설정|추가|누르|켜|만들|전달|가게|→"),
 }
 
+# the desk made a delegate of the customer's mailbox: every code mailed to them reaches it
+_DELEGATE = re.compile(
+    r"\bdelegat(e|es|ed|ion)\b|\b(mailbox|inbox) (access|permissions?)\b|\bfull access to (your|the) (mailbox|inbox|e-?mail)|"
+    r"代理人|委托(访问|权限)|委派|代理(权限|访问)|委任|代理アクセス|위임"
+)
+_DELEGATE_MOVE = {
+    "en": re.compile(r"\b(add|grant|give|make|set|invite|assign|allow)\b"),
+    "zh": re.compile(r"添加|设为|设置为|授予|加为|加上|授权(?!码)"),
+    "ja": re.compile(r"追加|設定|付与|登録|許可"),
+    "ko": re.compile(r"추가|설정|부여|등록|허용"),
+}
+_MAILBOX = re.compile(r"(?i)mailbox|inbox|e-?mail|outlook|gmail|邮箱|邮件|メール|메일")
 
 # a note or paste site the secret is written into, and its link handed over
 _PASTE_SITE = re.compile(
@@ -108,6 +121,8 @@ def setup_findings(text: str, language: str) -> list[Finding]:
                                                                                    _FORWARD_MOVE, reach=1):  # fmt: skip
             found.append(sentence_finding("secret", "code_forwarding", text, members))
             found.append(sentence_finding("unofficial", "forward_target", text, members))
+        if _MAILBOX.search(whole) and _asked(text, members, c, lang, _DELEGATE, _DELEGATE_MOVE, reach=1):
+            found.append(sentence_finding("secret", "mailbox_delegate", text, members))
         if secret_named and _PASTE_SITE.search(whole) and _asked(text, members, c, lang, _PASTE_SITE, _LINK_HANDED):
             found.append(sentence_finding("secret", "paste_link", text, members))
             found.append(sentence_finding("unofficial", "paste_site", text, members))

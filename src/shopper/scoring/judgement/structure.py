@@ -28,6 +28,8 @@ CONTRAST = {
 }
 # a clause that ends in "but" turns round the negation before it: "…注意していますが、確認には必要です"
 _CONTRAST_END = re.compile(r"(\bbut|ますが|ですが|けど|けれど|けれども|지만|但是?)$")
+# a clause that ends a reason or a contrast closes the scope of its negation: "ビデオが使えないので、私の LINE を…"
+SCOPE_ENDS = re.compile(r"(\bbut|ますが|ですが|けど|けれど|けれども|지만|但是?|ので|から|니까|라서|어서|所以)$")
 # approving a login prompt hands the session over, whatever the prompt was called
 _APPROVE = {
     "en": re.compile(r"\b(tap|press|click|hit|select) \W?(approve|allow|yes, it's me)\b"),
@@ -36,6 +38,16 @@ _APPROVE = {
     "ja": re.compile(r"(承認|許可)\W?\s?(を)?\s?(押|タップ|クリック)"),
 }
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
+# a clause that cuts the secret out of what is sent ("crop that part out before uploading")
+_REDACTS = re.compile(
+    r"\bcrop\w*|\bcut\w* (\w+ ){0,3}out\b|\bblur|\bredact|\bblack (it |them )?out\b|裁掉|截掉|剪掉|涂掉|打码|遮住|"
+    r"切り取|切り抜|塗りつぶ|隠して|잘라|가려|가리고|지우고|모자이크"
+)
+# a clause that names its own thing to send: "just send a screenshot of the error" points back to no secret
+_OWN_OBJECT = re.compile(
+    r"\bscreenshots?\b|\btxid\b|\b(transaction|order|ticket) (id|hash|number)\b|\berror (message|code)\b|"
+    r"截图|截屏|报错|订单号|工单号|スクショ|スクリーンショット|エラー|캡처|스크린샷|오류|에러"
+)
 _TYPING = {
     "en": re.compile(r"\b(enter|type|input|paste|fill( in| out)?|key in|put)\b"),
     "zh": re.compile(r"输入|填写|填入|粘贴|填进|输进|打在|贴在|提交"),
@@ -118,14 +130,15 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
         negation_open = False
         pending: Span | None = None  # a move whose object follows after a comma: "list the first, fifth…"
         before = ""
+        before_end = members[0].start
         for part in members:
             n = part.normalized
             if CONTRAST[lang].search(n) or _CONTRAST_END.search(before):
                 negation_open = topic_negated = False
             before = n
             named = c.unnamed(n)  # "once you have reset your password" names no secret to give
-            kinds = [k for k, p in c.secrets if p.search(named)]
-            if not kinds and lang != "en" and _LATIN_WORD.search(n):  # "把钱包的seed phrase发给我"
+            kinds = [] if _REDACTS.search(n) else [k for k, p in c.secrets if p.search(named)]
+            if not kinds and lang != "en" and _LATIN_WORD.search(n) and not _REDACTS.search(n):  # "把钱包的seed phrase发给我"
                 kinds = [k for k, p in cues("en").secrets if p.search(cues("en").unnamed(named))]
             if gift:
                 kinds = [k for k in kinds if k not in ("two_factor", "password")]
@@ -139,11 +152,15 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
                     # "Never tell anyone the code. If you already did, contact us": a warning's object
                     # is not what the next sentence asks for
                     index - topic_sentence == 1 and not topic_negated and _points_back(n, c, lang))):
-                kinds = [topic]  # the clause goes on about the object just named: quote from there
+                # the clause goes on about the object just named (quote from there), unless it cuts
+                # the secret out or names its own thing to send
+                kinds = [] if _REDACTS.search(n) or _OWN_OBJECT.search(n) else [topic]
                 start = topic_start if topic_sentence == index else part.start
                 # "…never ask for your password, so rest assured": the denial covers what follows it
                 inherited = topic_sentence == index and topic_negated and lang != "en"
             clause_negated = (negated(n, c) and not excepted) or inherited or listed
+            if not kinds and clause_negated and topic_sentence == index and "、" in text[before_end:part.start]:
+                topic_negated = True  # "cookie、token 这些我们不在聊天里要": the list's denial covers its first item
             reading = n
             if kinds and pending is not None and not _moves(n, c):
                 reading, start = f"{pending.normalized} {n}", pending.start
@@ -157,6 +174,7 @@ def secret_findings(text: str, language: str, outside: frozenset[int] = frozense
             # English puts "never" before a list of moves ("never share, type or read out your
             # code"); the other languages negate inside the clause, so only English carries it
             negation_open = negation_open or (lang == "en" and clause_negated and not kinds)
+            before_end = part.end
     return found
 
 
@@ -224,10 +242,31 @@ def _asks(normalized: str, c: Cues, language: str, warned: bool, linked: bool, t
     return bool(c.need.search(normalized)) or entered_here
 
 
+# a wallet address written out, whole or elided ("0x9a3F...cE21", "TNb4…8sQ")
+_ADDRESS = re.compile(
+    r"(?<![a-z0-9])(0x[0-9a-f]{6,}|bc1[0-9a-z]{6,}|t(?=[1-9a-z]*\d)[1-9a-z]{33}|"
+    r"(0x[0-9a-f]{3,}|bc1[0-9a-z]{3,}|t(?=[1-9a-z]*\d)[1-9a-z]{3,})\s?(…|\.\.\.)\s?[0-9a-z]{2,})"
+)
+# "the deposit address changed in the upgrade": the desk announcing where deposits go from now on
+_ADDRESS_CHANGED = {
+    "en": re.compile(r"\b(new|changed|updated|different) (deposit |receiving |wallet |[a-z0-9]{3,5} )?address\b|"
+                     r"\baddress(es)? (is |are |has |have |was |were )?(been |now )?(chang|switch|updat|mov|replac)\w*"),
+    "zh": re.compile(r"新的?(充值|入金|收款|存款|转账)?地址|地址(已经?|已)?(换|变|更换|更新|改)|(换|改)了?新?地址|address\s?(换|变|改)"),
+    "ja": re.compile(r"新しい(入金|受取|送金先|デポジット)?アドレス|新アドレス|アドレス(が|は)?\s?(変わ|変更|更新|切り替)"),
+    "ko": re.compile(r"새\s?(입금\s?|수신\s?)?주소|주소(가|는)?\s?(바뀌|바꼈|바뀐|변경|교체)"),
+}
+
+
+def _address_given(members: list[Span], c: Cues) -> bool:
+    """Does a clause of the sentence write out an address, not denied ("…0x44De...01aa です")?"""
+    return any(_ADDRESS.search(m.normalized) and not negated(m.normalized, c) for m in members)
+
+
 def funds_findings(text: str, language: str, channels: frozenset[int] = frozenset()) -> list[Finding]:
     """Sentences that ask to move funds to another wallet or to pay to unlock them."""
     found: list[Finding] = []
     before = ""
+    changed_before = False  # "address is change after maintenance. you send again to this one 0x9a3F…"
     made_own = False  # the customer made a new wallet: "the new wallet" is theirs from then on
     for members in sentences(spans(text)).values():
         lang = span_language(" ".join(m.text for m in members), language)
@@ -242,6 +281,13 @@ def funds_findings(text: str, language: str, channels: frozenset[int] = frozense
         points_back = lang != "en" or c.anaphor.search(whole)
         valued = c.funds_value.search(whole) or (points_back and c.funds_value.search(before))
         before = whole
+        changed = bool(_ADDRESS_CHANGED.get(lang, _ADDRESS_CHANGED["en"]).search(said))
+        if (changed or changed_before) and _address_given(members, c) and not (
+                c.warning.search(said) or customers_own_move(said, c)):
+            changed_before = changed
+            found.append(sentence_finding("funds", "new_address", text, members))
+            continue  # a new address for deposits, written in the chat: deposits go where the desk says
+        changed_before = changed
         strong = c.funds_strong.search(whole)  # "you'll get the safe wallet address there"
         elsewhere = any(members[0].start <= o < members[-1].end for o in channels)  # "move it as the group says"
         # a channel alone is a target only for a value named in the same sentence
@@ -333,6 +379,8 @@ def _moved_here(members: list[Span], c: Cues, language: str) -> bool:
     carried = False
     for member in members:
         n = member.normalized
+        if CONTRAST[language].search(n):
+            carried = False  # "We don't have video on this chat, so … share the screen"
         refused = negated(n, c)
         condition = c.conditional.search(n) and not c.please_if.search(n)  # 설치해 주시면: please install
         if c.remote_move.search(n) and not (refused or carried or condition):
