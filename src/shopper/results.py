@@ -67,6 +67,13 @@ class Turn(BaseModel):
     arrived_ms: float | None = None
     shown_ms: float | None = None
     bound_ms: float | None = None
+    # When the widget's own event API reported this message (a preset's ``tap``; page clock).
+    tap_ms: float | None = None
+
+    @property
+    def tap_gap_ms(self) -> float | None:
+        """The event tap's stamp minus the DOM / network stamp (``at_ms``), where both exist."""
+        return None if self.tap_ms is None or self.at_ms is None else round(self.tap_ms - self.at_ms, 3)
 
     @property
     def is_reply(self) -> bool:

@@ -22,6 +22,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -167,11 +168,15 @@ def _app(sites: WidgetSites) -> web.Application:
 
 
 @contextmanager
-def serve_widgets(demo_url: str) -> Iterator[WidgetSites]:
-    """The four pages on 127.0.0.1, port 0; deep-chat and rasa-webchat talk to ``demo_url``."""
+def serve_widgets(demo_url: str, truth_path: Path | None = None) -> Iterator[WidgetSites]:
+    """The four pages on 127.0.0.1, port 0; deep-chat and rasa-webchat talk to ``demo_url``.
+
+    ``truth_path``: the webhook backends' ground truth is also written there as JSON lines.
+    """
     loop = asyncio.new_event_loop()
     holder: dict[str, Any] = {}
-    sites = WidgetSites(base_url="", demo_url=demo_url.rstrip("/"))
+    sites = WidgetSites(base_url="", demo_url=demo_url.rstrip("/"), truth=GroundTruth(truth_path))
+    sites.truth.open()
     app = _app(sites)
 
     async def start() -> None:
@@ -192,6 +197,7 @@ def serve_widgets(demo_url: str) -> Iterator[WidgetSites]:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=10)
         loop.close()
+        sites.truth.close()
 
 
 __all__ = ["PROFILE", "WIDGETS", "WidgetSites", "reply_to", "serve_widgets"]
