@@ -67,13 +67,9 @@ class Turn(BaseModel):
     arrived_ms: float | None = None
     shown_ms: float | None = None
     bound_ms: float | None = None
-    # When the widget's own event API reported this message (a preset's ``tap``; page clock).
-    tap_ms: float | None = None
-
-    @property
-    def tap_gap_ms(self) -> float | None:
-        """The event tap's stamp minus the DOM / network stamp (``at_ms``), where both exist."""
-        return None if self.tap_ms is None or self.at_ms is None else round(self.tap_ms - self.at_ms, 3)
+    # A preset's event tap saw this message too: its stamp minus the page stamp of the same moment
+    # (``arrived_ms`` for an event fired on delivery, ``shown_ms`` for one fired on display).
+    tap_gap_ms: float | None = None
 
     @property
     def is_reply(self) -> bool:

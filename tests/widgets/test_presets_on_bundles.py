@@ -23,6 +23,7 @@ from shopper.demo.platform import RunningDemo
 pytestmark = pytest.mark.browser
 
 STAMP_TOLERANCE_MS = 40.0  # per message on a shared machine; bench_widgets holds p95 <= 10 ms
+TAP_TOLERANCE_MS = 25.0  # per message on a shared machine; bench_widgets holds p95 <= 5 ms
 DEMO_BACKED = {"deep-chat", "rasa-webchat"}
 
 
@@ -58,3 +59,21 @@ def test_a_verified_preset_holds_a_conversation_on_its_real_bundle(
         assert turn.at_ms is not None
         assert abs(turn.at_ms - record["at_ms"]) <= STAMP_TOLERANCE_MS, (turn, record)
         assert turn.latency_ms is not None and turn.latency_ms > 0
+
+
+@pytest.mark.parametrize("widget", ["deep-chat", "rasa-webchat"])
+def test_a_tapped_preset_stamps_every_reply_by_the_widgets_own_events_too(
+    widget: str, demo: RunningDemo, sites: WidgetSites, tmp_path: Path
+) -> None:
+    assert preset(widget).chat.tap == widget, "the preset names its widget's event tap"
+    truth = demo.ground_truth if widget in DEMO_BACKED else sites.truth.records
+    got = run_one(widget, sites.page_url(widget), tmp_path, truth)
+    pairs, missed = got.paired()
+    assert pairs and missed == []
+    marks = {"deep-chat": "shown", "rasa-webchat": "arrived"}[widget]
+    for turn, record in pairs:
+        assert turn.meta["tap"]["marks"] == marks, turn
+        assert turn.tap_gap_ms is not None, f"the {widget} tap saw {record['text']!r} too"
+        assert abs(turn.tap_gap_ms) <= TAP_TOLERANCE_MS, turn
+        # the tap's own stamp is on the backend's clock as well
+        assert abs(turn.meta["tap"]["at_ms"] - record["at_ms"]) <= STAMP_TOLERANCE_MS, (turn, record)

@@ -77,7 +77,7 @@ class Conversation:
         return [abs(turn.at_ms - record["at_ms"]) for turn, record in self.paired()[0] if turn.at_ms is not None]
 
     def tap_gaps_ms(self) -> list[float]:
-        """|tap stamp - DOM / network stamp| per agent turn that both saw."""
+        """|tap stamp - the page's stamp of the same moment| per agent turn that both saw."""
         return [abs(t.tap_gap_ms) for t in self.agent_turns if t.tap_gap_ms is not None]
 
 

@@ -11,9 +11,11 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-TAPS: tuple[str, ...] = ("deep-chat", "rasa-webchat")
+TAPS: dict[str, str] = {"deep-chat": "shown", "rasa-webchat": "arrived"}
 """Event taps the chat probe ships (``probes/chat/taps/<name>.js``): a widget's own JavaScript
-event API, subscribed before the widget loads, stamping its messages with the page clock."""
+event API, subscribed before the widget loads, stamping its messages with the page clock; each
+with the moment of a message its event marks (``arrived``: the socket delivered it, ``shown``:
+the widget put it on screen), so it is compared with the page's stamp of that same moment."""
 
 
 class _Strict(BaseModel):
