@@ -16,7 +16,7 @@ browser driver's work never delays a backend stamp. Bundles come from the test h
 raised, an answer the transcript lacks, a figure with no sample. Exit 1 on a missed target or a
 drop of our own, 2 when nothing could run.
 
-    .venv/bin/python benchmarks/bench_widgets.py [--rounds 3] [--widgets deep-chat,rasa-webchat]
+    .venv/bin/python benchmarks/bench_widgets.py [--rounds 5] [--widgets deep-chat,rasa-webchat]
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def report(widgets: list[str], got: dict[str, list[Conversation]], failed: dict[
             print(f"dropped {widget}: no stamp sample to measure")
             ok = False
             continue
-        stamped = {t.meta.get("stamped") for c in conversations for t in c.agent_turns}
+        stamped = {turn.meta.get("stamped") for c in conversations for turn, _ in c.paired()[0]}
         p95 = percentile(errors, 0.95)
         verdict = "ok" if p95 <= STAMP_TARGET_MS else f"MISSED (target p95 <= {STAMP_TARGET_MS:.0f} ms)"
         print(f"{widget:<15} stamp error  {figures(errors)}  stamped by {', '.join(sorted(map(str, stamped)))}  {verdict}")
@@ -131,7 +131,7 @@ def report(widgets: list[str], got: dict[str, list[Conversation]], failed: dict[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3, help="conversations per widget (default 3)")
+    parser.add_argument("--rounds", type=int, default=5, help="conversations per widget (default 5)")
     parser.add_argument("--widgets", default=",".join(WIDGETS), help="comma-separated widgets")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
