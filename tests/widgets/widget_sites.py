@@ -50,7 +50,10 @@ PAGES = {
 <script>
 window.WebChat.default({{
   selector: "#webchat", socketUrl: "{demo}", socketPath: "/{profile}/socket.io/",
-  title: "Harbor support", params: {{storage: "session"}}, customMessageDelay: function () {{ return 0; }}
+  title: "Harbor support", params: {{storage: "session"}}, customMessageDelay: function () {{ return 0; }},
+  onSocketEvent: {{ bot_uttered: function () {{  // the site's own hook: a tap must keep it running
+    document.body.dataset.pageHeard = String(Number(document.body.dataset.pageHeard || 0) + 1);
+  }} }}
 }}, null);
 </script></body></html>""",
     "n8n-chat": """<!doctype html>
