@@ -35,13 +35,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests" / "widgets"), str(ROOT / "tests")]
 
 from widget_conversation import Conversation, converse  # noqa: E402
-from widget_sites import WIDGETS  # noqa: E402
+from widget_sites import DEMO_BACKED, WIDGETS  # noqa: E402
 
 from shopper.probes.chat import BrowserSettings, ChatBrowser  # noqa: E402
 
 STAMP_TARGET_MS = 10.0
 TAP_TARGET_MS = 5.0
-DEMO_BACKED = {"deep-chat", "rasa-webchat"}
 
 
 def serve(folder: Path) -> None:

@@ -26,7 +26,7 @@ def test_every_tap_ships_a_script_that_reports_through_the_observer(name: str) -
 def test_an_unknown_tap_is_refused_in_the_preset_and_by_the_loader() -> None:
     with pytest.raises(ValueError, match="no event tap 'intercom'"):
         ChatSelectors(tap="intercom")
-    with pytest.raises(ValueError, match="known taps: deep-chat, rasa-webchat"):
+    with pytest.raises(ValueError, match="known taps: deep-chat, rasa-webchat, ms-webchat"):
         tap_script("intercom")
 
 

@@ -1,7 +1,7 @@
 """Each verified preset holds a full conversation with its real widget bundle, unedited.
 
-deep-chat and rasa-webchat talk to the demo platform (OpenAI-compatible completions, Rasa
-socket.io); @n8n/chat and flowise-embed to the small webhook / prediction backends of
+deep-chat, rasa-webchat and Bot Framework Web Chat talk to the demo platform (OpenAI-compatible
+completions, Rasa socket.io, Direct Line 3.0); @n8n/chat and flowise-embed to the small webhook / prediction backends of
 ``widget_sites``. Every answer a backend sent must be in the transcript, every message the
 shopper said must have reached the backend, and each agent turn's stamp must agree with the
 backend's send stamp of the same message (one machine clock; the benchmark holds the tight
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from widget_conversation import MESSAGES, normal, preset, run_one
-from widget_sites import WIDGETS, WidgetSites, serve_widgets
+from widget_sites import DEMO_BACKED, WIDGETS, WidgetSites, serve_widgets
 
 from shopper.demo.options import DemoOptions
 from shopper.demo.platform import RunningDemo
@@ -24,7 +24,6 @@ pytestmark = pytest.mark.browser
 
 STAMP_TOLERANCE_MS = 40.0  # per message on a shared machine; bench_widgets holds p95 <= 10 ms
 TAP_TOLERANCE_MS = 25.0  # per message on a shared machine; bench_widgets holds p95 <= 5 ms
-DEMO_BACKED = {"deep-chat", "rasa-webchat"}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +60,7 @@ def test_a_verified_preset_holds_a_conversation_on_its_real_bundle(
         assert turn.latency_ms is not None and turn.latency_ms > 0
 
 
-@pytest.mark.parametrize("widget", ["deep-chat", "rasa-webchat"])
+@pytest.mark.parametrize("widget", ["deep-chat", "rasa-webchat", "ms-webchat"])
 def test_a_tapped_preset_stamps_every_reply_by_the_widgets_own_events_too(
     widget: str, demo: RunningDemo, sites: WidgetSites, tmp_path: Path
 ) -> None:
@@ -70,7 +69,7 @@ def test_a_tapped_preset_stamps_every_reply_by_the_widgets_own_events_too(
     got = run_one(widget, sites.page_url(widget), tmp_path, truth)
     pairs, missed = got.paired()
     assert pairs and missed == []
-    marks = {"deep-chat": "shown", "rasa-webchat": "arrived"}[widget]
+    marks = {"deep-chat": "shown", "rasa-webchat": "arrived", "ms-webchat": "arrived"}[widget]
     for turn, record in pairs:
         assert turn.meta["tap"]["marks"] == marks, turn
         assert turn.tap_gap_ms is not None, f"the {widget} tap saw {record['text']!r} too"

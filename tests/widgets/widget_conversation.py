@@ -26,7 +26,8 @@ MESSAGES = (
     "What fees do you charge for a withdrawal?",
 )
 # widget -> the ground truth's ``protocol`` of its backend's records
-PROTOCOLS = {"deep-chat": "openai", "rasa-webchat": "rasa-socketio", "n8n-chat": "n8n", "flowise-embed": "flowise"}
+PROTOCOLS = {"deep-chat": "openai", "rasa-webchat": "rasa-socketio", "n8n-chat": "n8n", "flowise-embed": "flowise",
+             "ms-webchat": "directline"}
 
 
 def preset(name: str) -> WidgetPreset:

@@ -1,5 +1,7 @@
-"""Pages that embed four real npm chat widgets, each talking to a backend that stamps ground truth.
+"""Pages that embed five real npm chat widgets, each talking to a backend that stamps ground truth.
 
+- Bot Framework Web Chat (React, in the page) uses Direct Line 3.0 of the demo
+  (``/<profile>/v3/directline``, WebSocket stream);
 - deep-chat (a web component, open shadow root) uses its ``directConnection.openAI`` against the
   demo platform's OpenAI-compatible endpoint (``/<profile>/v1/chat/completions``);
 - rasa-webchat (React, in the page behind a launcher) uses Rasa's socket.io channel of the demo
@@ -31,8 +33,9 @@ from widget_bundles import BUNDLES, bundle
 from shopper.demo.groundtruth import GroundTruth, now_ms
 
 REPLY_DELAY_S = 0.3  # the webhook bots "think", so a typing indicator shows in between
-WIDGETS = ("deep-chat", "rasa-webchat", "n8n-chat", "flowise-embed")
+WIDGETS = ("deep-chat", "rasa-webchat", "n8n-chat", "flowise-embed", "ms-webchat")
 PROFILE = "good"  # the demo's bot profile the demo-backed widgets talk to
+DEMO_BACKED = frozenset({"deep-chat", "rasa-webchat", "ms-webchat"})  # the others: this module's backends
 
 PAGES = {
     "deep-chat": """<!doctype html>
@@ -55,6 +58,16 @@ window.WebChat.default({{
     document.body.dataset.pageHeard = String(Number(document.body.dataset.pageHeard || 0) + 1);
   }} }}
 }}, null);
+</script></body></html>""",
+    "ms-webchat": """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Web Chat support</title></head>
+<body><h1>Support</h1><div id="webchat" role="main" style="width: 460px; height: 560px"></div>
+<script src="/pkg/ms-webchat/{entry}"></script>
+<script>
+window.WebChat.renderWebChat({{
+  directLine: window.WebChat.createDirectLine({{ domain: "{demo}/{profile}/v3/directline", token: "demo-secret" }}),
+  userID: "shopper-visitor", locale: "en-US"
+}}, document.getElementById("webchat"));
 </script></body></html>""",
     "n8n-chat": """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>n8n chat support</title>
@@ -172,7 +185,7 @@ def _app(sites: WidgetSites) -> web.Application:
 
 @contextmanager
 def serve_widgets(demo_url: str, truth_path: Path | None = None) -> Iterator[WidgetSites]:
-    """The four pages on 127.0.0.1, port 0; deep-chat and rasa-webchat talk to ``demo_url``.
+    """The pages on 127.0.0.1, port 0; deep-chat, rasa-webchat and Web Chat talk to ``demo_url``.
 
     ``truth_path``: the webhook backends' ground truth is also written there as JSON lines.
     """
@@ -203,4 +216,4 @@ def serve_widgets(demo_url: str, truth_path: Path | None = None) -> Iterator[Wid
         sites.truth.close()
 
 
-__all__ = ["PROFILE", "WIDGETS", "WidgetSites", "reply_to", "serve_widgets"]
+__all__ = ["DEMO_BACKED", "PROFILE", "WIDGETS", "WidgetSites", "reply_to", "serve_widgets"]

@@ -5,9 +5,6 @@ profile's bot would, the whole reply as one assistant message. The conversation 
 request's ``user`` field (stateless clients send the history; the demo keeps its bot's state).
 ``stream: true`` sends server-sent events: a role chunk at once, then each part's words in
 growing chunks when the part is due, a ``finish_reason`` chunk and ``data: [DONE]``.
-
-Every answer allows any origin (CORS), as OpenAI's API does: a widget on another origin
-(deep-chat's ``directConnection.openAI``) calls it straight from the browser.
 """
 
 from __future__ import annotations
@@ -27,10 +24,6 @@ from shopper.demo.script import Conversation
 
 log = logging.getLogger(__name__)
 
-CORS = {"Access-Control-Allow-Origin": "*"}
-PREFLIGHT = {**CORS, "Access-Control-Allow-Methods": "POST, OPTIONS",
-             "Access-Control-Allow-Headers": "authorization, content-type", "Access-Control-Max-Age": "600"}
-
 
 class OpenAIService:
     """Chat completions for every profile of one platform."""
@@ -41,8 +34,7 @@ class OpenAIService:
         self.conversations = script.BotApiConversations(options, "oa")
 
     def routes(self) -> list[web.RouteDef]:
-        return [web.post("/{profile}/v1/chat/completions", self.completions),
-                web.options("/{profile}/v1/chat/completions", _preflight)]
+        return [web.post("/{profile}/v1/chat/completions", self.completions)]
 
     async def completions(self, request: web.Request) -> web.StreamResponse:
         profile = script.profile_of(request)
@@ -77,15 +69,15 @@ class OpenAIService:
         content = "\n\n".join(parts)
         self._record_out(conv, content, now_ms(), None, scripted)
         if Fault.API_MALFORMED in conv.faults:
-            return web.Response(text='{"choices": [{"message": ', content_type="application/json", headers=CORS)
-        return web.json_response(headers=CORS, data={
+            return web.Response(text='{"choices": [{"message": ', content_type="application/json")
+        return web.json_response({
             "id": f"chatcmpl-{conv.id}-{conv.turns}", "object": "chat.completion", "created": int(time.time()),
             "model": model, "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
                                          "finish_reason": "stop"}],
         })  # fmt: skip
 
     async def _stream(self, request: web.Request, conv: Conversation, text: str, model: str) -> web.StreamResponse:
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache", **CORS})
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
         await response.prepare(request)
         chunk_id = f"chatcmpl-{conv.id}-{conv.turns + 1}"
 
@@ -157,10 +149,6 @@ def _last_user_text(body: Any) -> str | None:
     return str(content)[:4000] if isinstance(content, str) and content.strip() else None
 
 
-async def _preflight(_: web.Request) -> web.Response:
-    return web.Response(status=204, headers=PREFLIGHT)
-
-
 def _error(status: int, kind: str, message: str, headers: dict[str, str] | None = None) -> web.Response:
     return web.json_response({"error": {"message": message, "type": kind, "code": kind}}, status=status,
-                             headers={**CORS, **(headers or {})})  # fmt: skip
+                             headers=headers)  # fmt: skip

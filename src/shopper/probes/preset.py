@@ -11,7 +11,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-TAPS: dict[str, str] = {"deep-chat": "shown", "rasa-webchat": "arrived"}
+TAPS: dict[str, str] = {"deep-chat": "shown", "rasa-webchat": "arrived", "ms-webchat": "arrived"}
 """Event taps the chat probe ships (``probes/chat/taps/<name>.js``): a widget's own JavaScript
 event API, subscribed before the widget loads, stamping its messages with the page clock; each
 with the moment of a message its event marks (``arrived``: the socket delivered it, ``shown``:
