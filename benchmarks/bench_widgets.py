@@ -1,16 +1,16 @@
 """Timing of the verified widget presets on their real npm bundles, against the backends' truth.
 
-For each widget (deep-chat, rasa-webchat, @n8n/chat, flowise-embed) it holds ``--rounds``
-conversations, one at a time (concurrency 1), through the chat probe's own session with the
+For each widget (deep-chat, rasa-webchat, @n8n/chat, flowise-embed, Bot Framework Web Chat)
+it holds ``--rounds`` conversations, one at a time (concurrency 1), through the chat probe's own session with the
 preset from ``probes/<widget>.yaml``, and prints per widget p50 / p95 / max of
 
 - the *stamp* error: |an agent turn's stamp - the backend's send stamp of the same message|
   (one machine clock; the loopback transit is inside it); target p95 <= 10 ms;
-- the *tap* gap, for a preset with an event tap: |the tap's stamp - the DOM / network stamp| of
-  the same turn; target p95 <= 5 ms.
+- the *tap* gap, for a preset with an event tap: |the tap's stamp - the page's stamp of the
+  moment its event marks| (``Turn.tap_gap_ms``); target p95 <= 5 ms.
 
-The servers (the demo platform for deep-chat and rasa-webchat, the webhook backends for the
-other two) run in a process of their own, writing their ground truth as JSON lines, so the
+The servers (the demo platform for deep-chat, rasa-webchat and Web Chat, the webhook backends
+for the other two) run in a process of their own, writing their ground truth as JSON lines, so the
 browser driver's work never delays a backend stamp. Bundles come from the test helpers
 (``tests/widgets``: npm pack, sha256-checked). What it drops, it says: a conversation that
 raised, an answer the transcript lacks, a figure with no sample. Exit 1 on a missed target or a
