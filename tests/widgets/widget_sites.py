@@ -88,6 +88,29 @@ Chatbot.init({{ chatflowid: 'support-flow', apiHost: window.location.origin }});
 }
 
 
+# Variants of a page, at /<widget>/<variant>.html: the site wires the widget another way.
+VARIANTS = {
+    # Web Chat with a store the site made itself, with a middleware of its own
+    ("ms-webchat", "own-store"): """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Web Chat, the site's own store</title></head>
+<body><div id="webchat" style="width: 460px; height: 560px"></div>
+<script src="/pkg/ms-webchat/{entry}"></script>
+<script>
+var heard = function () {{ return function (next) {{ return function (action) {{
+  var activity = action.type === "DIRECT_LINE/INCOMING_ACTIVITY" ? action.payload.activity : null;
+  if (activity && activity.type === "message" && activity.from.role !== "user") {{
+    document.body.dataset.pageHeard = String(Number(document.body.dataset.pageHeard || 0) + 1);
+  }}
+  return next(action);
+}}; }}; }};
+window.WebChat.renderWebChat({{
+  directLine: window.WebChat.createDirectLine({{ domain: "{demo}/{profile}/v3/directline", token: "demo-secret" }}),
+  store: window.WebChat.createStore({{}}, heard), userID: "visitor"
+}}, document.getElementById("webchat"));
+</script></body></html>""",
+}
+
+
 @dataclass
 class WidgetSites:
     """Where the pages are, and the ground truth of the two backends this module answers."""
@@ -132,6 +155,14 @@ def _app(sites: WidgetSites) -> web.Application:
         html = PAGES[widget].format(entry=BUNDLES[widget].entry, demo=sites.demo_url, profile=PROFILE)
         return web.Response(text=html, content_type="text/html")
 
+    async def variant(request: web.Request) -> web.Response:
+        widget, name = request.match_info["widget"], request.match_info["variant"]
+        template = VARIANTS.get((widget, name))
+        if template is None:
+            raise web.HTTPNotFound()
+        html = template.format(entry=BUNDLES[widget].entry, demo=sites.demo_url, profile=PROFILE)
+        return web.Response(text=html, content_type="text/html")
+
     async def package_file(request: web.Request) -> web.StreamResponse:
         root = roots.get(request.match_info["package"])
         if root is None:
@@ -174,6 +205,7 @@ def _app(sites: WidgetSites) -> web.Application:
     app = web.Application()
     app.add_routes([
         web.get("/{widget}/", page),
+        web.get("/{widget}/{variant}.html", variant),
         web.get("/pkg/{package}/{path:.+}", package_file),
         web.post("/n8n/webhook", n8n_webhook),
         web.post("/api/v1/prediction/{flow}", flowise_prediction),
