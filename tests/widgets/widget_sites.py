@@ -12,7 +12,8 @@
   does (the moment the reply's bytes are written, on the same epoch clock).
 
 The bundles come from ``widget_bundles`` (npm pack, sha256 checked, never committed). Pages are
-served on 127.0.0.1, port 0, in a loop thread of their own.
+served on 127.0.0.1, port 0, in a loop thread of their own: ``/<widget>/``, and the variants of
+:data:`VARIANTS` at ``/<widget>/<variant>.html`` (the site wiring the widget another way).
 """
 
 from __future__ import annotations
