@@ -6,6 +6,8 @@ preset from ``probes/<widget>.yaml``, and prints per widget p50 / p95 / max of
 
 - the *stamp* error: |an agent turn's stamp - the backend's send stamp of the same message|
   (one machine clock; the loopback transit is inside it); target p95 <= 10 ms;
+- beside it, the p95 of the per-turn bound the probe recorded (how late the page's main thread
+  ran around the stamps: a loaded machine shows there first);
 - the *tap* gap, for a preset with an event tap: |the tap's stamp - the page's stamp of the
   moment its event marks| (``Turn.tap_gap_ms``); target p95 <= 5 ms.
 
@@ -110,9 +112,12 @@ def report(widgets: list[str], got: dict[str, list[Conversation]], failed: dict[
             ok = False
             continue
         stamped = {turn.meta.get("stamped") for c in conversations for turn, _ in c.paired()[0]}
+        bounds = [t.bound_ms for c in conversations for t, _ in c.paired()[0] if t.bound_ms is not None]
+        load = f"  page lag bound p95 {percentile(bounds, 0.95):.1f} ms" if bounds else ""
         p95 = percentile(errors, 0.95)
         verdict = "ok" if p95 <= STAMP_TARGET_MS else f"MISSED (target p95 <= {STAMP_TARGET_MS:.0f} ms)"
-        print(f"{widget:<15} stamp error  {figures(errors)}  stamped by {', '.join(sorted(map(str, stamped)))}  {verdict}")
+        print(f"{widget:<15} stamp error  {figures(errors)}  stamped by {', '.join(sorted(map(str, stamped)))}"
+              f"{load}  {verdict}")  # fmt: skip
         ok &= p95 <= STAMP_TARGET_MS
         if widget not in tapped:
             continue
