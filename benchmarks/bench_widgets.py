@@ -18,7 +18,7 @@ browser driver's work never delays a backend stamp. Bundles come from the test h
 raised, an answer the transcript lacks, a figure with no sample. Exit 1 on a missed target or a
 drop of our own, 2 when nothing could run.
 
-    .venv/bin/python benchmarks/bench_widgets.py [--rounds 5] [--widgets deep-chat,rasa-webchat]
+    .venv/bin/python benchmarks/bench_widgets.py [--rounds 10] [--widgets deep-chat,rasa-webchat]
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def report(widgets: list[str], got: dict[str, list[Conversation]], failed: dict[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5, help="conversations per widget (default 5)")
+    parser.add_argument("--rounds", type=int, default=10, help="conversations per widget (default 10)")
     parser.add_argument("--widgets", default=",".join(WIDGETS), help="comma-separated widgets")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
