@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -59,3 +60,36 @@ def test_bench_throughput_ideal_comes_from_the_script_not_from_the_stamps() -> N
     assert throughput.makespan([3, 3, 3, 4, 5], 2) == 10  # longest first: 5+3 | 4+3+3
     assert throughput.list_schedule([3, 3, 3, 4, 5], 2) == 11  # in the order given: 3+3+5 | 3+4
     assert throughput.in_start_order(truth, scripted) == [scripted["b"], scripted["a"]]  # b reached the desk first
+
+
+def test_bench_widgets_counts_what_it_drops(capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(BENCHMARKS.parent / "tests" / "widgets"))
+    widgets = load("bench_widgets")
+    from widget_conversation import Conversation
+
+    from shopper.results import Turn
+
+    def conversation(widget: str, shown: list[tuple[str, float, float | None]], answers: list[tuple[str, float]]) -> Any:
+        turns = [Turn(role="agent", text=text, at_ms=at, tap_gap_ms=gap, meta={"stamped": "network"})
+                 for text, at, gap in shown]  # fmt: skip
+        truth = [{"direction": "out", "text": text, "at_ms": at} for text, at in answers]
+        return Conversation(widget, [], [], [turns], truth)
+
+    good = conversation("deep-chat", [("a", 1003.0, 1.0), ("b", 2004.0, -2.0)], [("a", 1000.0), ("b", 2000.0)])
+    assert widgets.report(["deep-chat"], {"deep-chat": [good]}, {"deep-chat": []}, {"deep-chat"}) is True
+    lost = conversation("n8n-chat", [("a", 1002.0, None)], [("a", 1000.0), ("never shown", 1500.0)])
+    untapped = conversation("deep-chat", [("a", 1002.0, None)], [("a", 1000.0)])
+    slow = conversation("flowise-embed", [("a", 1030.0, None)], [("a", 1000.0)])
+    ok = widgets.report(
+        ["n8n-chat", "deep-chat", "flowise-embed", "rasa-webchat"],
+        {"n8n-chat": [lost], "deep-chat": [untapped], "flowise-embed": [slow], "rasa-webchat": []},
+        {"n8n-chat": [], "deep-chat": [], "flowise-embed": [], "rasa-webchat": ["round 0: TransientError: x"]},
+        {"deep-chat"},
+    )
+    out = capsys.readouterr().out
+    assert ok is False
+    assert "dropped 1 answer(s) of n8n-chat: not in the transcript (first: 'never shown')" in out
+    assert "dropped the tap figure of deep-chat: no turn had both a tap and a DOM stamp" in out
+    assert "flowise-embed   stamp error" in out and "MISSED (target p95 <= 10 ms)" in out
+    assert "dropped 1 conversation of rasa-webchat: it raised (round 0: TransientError: x)" in out
+    assert "dropped rasa-webchat: no stamp sample to measure" in out

@@ -39,6 +39,13 @@ def test_positions_point_at_keys_and_values() -> None:
     assert doc.position(("b", "missing")) == (3, 3)  # nearest written ancestor
 
 
+def test_a_key_is_a_name_even_when_yaml_1_1_reads_it_as_a_boolean() -> None:
+    doc, problems = load_document("x.yaml", text="verified: {version: '1', on: 2026-12-05}\nyes: 1\n")
+    assert not problems and doc is not None
+    assert set(doc.data) == {"verified", "yes"} and set(doc.data["verified"]) == {"version", "on"}
+    assert doc.data["verified"]["on"].isoformat() == "2026-12-05", "values keep their YAML types"
+
+
 def test_duplicate_keys_are_refused_with_both_lines() -> None:
     doc, problems = load_document("x.yaml", text="a: 1\nb: 2\na: 3\n")
     assert doc is None

@@ -55,6 +55,25 @@ def test_widget_preset_validates(path: Path) -> None:
     assert loaded.kind == "preset" and loaded.model.preset == path.stem
 
 
+@pytest.mark.parametrize("path", PRESETS, ids=lambda p: p.stem)
+def test_widget_preset_says_how_far_it_is_proven(path: Path) -> None:
+    from widgets.widget_bundles import BUNDLES
+
+    loaded, _ = load_file(path, {})
+    assert loaded is not None
+    preset = loaded.model
+    if preset.verified is None:
+        assert preset.selectors_from.strip(), "an unverified preset says where its selectors come from"
+        return
+    proof = preset.verified
+    assert (ROOT / proof.by.split("::")[0]).is_file(), f"the proving test {proof.by} exists"
+    assert preset.preset in BUNDLES, "the proving test fetches this widget and talks through this preset"
+    pinned = BUNDLES[preset.preset]
+    assert (pinned.name, pinned.version) == (proof.package or preset.preset, proof.version), (
+        "the release the preset claims is the one the tests fetch"
+    )
+
+
 def test_audit_schema_knows_every_demo_profile_and_fault() -> None:
     from shopper.demo.options import PROFILES, Fault
 

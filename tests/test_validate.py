@@ -14,6 +14,11 @@ INVALID = Path("tests/fixtures/invalid")
 
 # file -> the exact messages `shopper validate` must print for it (a snapshot: update with care)
 EXPECTED = {
+    "bad-preset-claim.yaml": ["2:11: expected false, or {version: X, on: YYYY-MM-DD} (verified)"],
+    "bad-preset-proof.yaml": [
+        "2:34: expected a valid date or datetime, input is too short, got 'last week' (verified.on)",
+        "6:8: no event tap 'rasa-webchat2'; known taps: deep-chat, rasa-webchat, ms-webchat (chat.tap)",
+    ],
     "bad-duration.yaml": [
         "5:22: expected a duration like 30s, 5m or 4h, got 'soon' (script[0].expect.within)"
     ],

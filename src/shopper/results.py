@@ -67,6 +67,9 @@ class Turn(BaseModel):
     arrived_ms: float | None = None
     shown_ms: float | None = None
     bound_ms: float | None = None
+    # A preset's event tap saw this message too: its stamp minus the page stamp of the same moment
+    # (``arrived_ms`` for an event fired on delivery, ``shown_ms`` for one fired on display).
+    tap_gap_ms: float | None = None
 
     @property
     def is_reply(self) -> bool:

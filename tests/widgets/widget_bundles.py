@@ -55,6 +55,12 @@ BUNDLES: dict[str, Bundle] = {
         "8168829cae65f8599b9e839df06633df7f213dafef347a44258250e53bceeea2",
         "dist/web.js",
     ),
+    "ms-webchat": Bundle(
+        "botframework-webchat",
+        "4.18.1",
+        "64247186a977768d3536e6eef61cf1d6077a3b8e9c491cc3292422f6bf8d62c6",
+        "dist/webchat.js",
+    ),
     "rasa-webchat": Bundle(
         "rasa-webchat",
         "1.0.1",

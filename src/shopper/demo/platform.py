@@ -18,6 +18,7 @@ from aiohttp import web
 
 from shopper.demo.addresses import HOST, DemoAddresses
 from shopper.demo.chat import ChatDesk
+from shopper.demo.cors import allow_cross_origin
 from shopper.demo.desk import EmailDesk
 from shopper.demo.directline import DirectLineService
 from shopper.demo.groundtruth import GroundTruth
@@ -50,6 +51,7 @@ class DemoPlatform:
             app = Site(self.options, self.chat).app()
             app.add_routes([*self.directline.routes("/{profile}"), *self.openai.routes()])
             self.rasa.attach(app, PROFILES)
+            allow_cross_origin(app)
             self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
             await self._runner.setup()
             site = web.TCPSite(self._runner, HOST, self.options.http_port)

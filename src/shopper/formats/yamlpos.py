@@ -78,7 +78,9 @@ class _Builder:
                 line, col = _mark(key_node)
                 self.problems.append(Problem(self.doc.path, line, col, "a key must be a plain word", ""))
                 continue
-            key = str(self._scalars.construct_object(key_node))
+            constructed = self._scalars.construct_object(key_node)
+            # a key is a name: YAML 1.1 would read ``on``, ``off``, ``yes``, ``no`` as booleans
+            key = str(key_node.value) if isinstance(constructed, bool) else str(constructed)
             key_loc = (*loc, key)
             if key in out:
                 line, col = _mark(key_node)

@@ -7,8 +7,15 @@ A target's ``chat.widget`` names a preset; its ``chat.selectors`` override singl
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+TAPS: dict[str, str] = {"deep-chat": "shown", "rasa-webchat": "arrived", "ms-webchat": "arrived"}
+"""Event taps the chat probe ships (``probes/chat/taps/<name>.js``): a widget's own JavaScript
+event API, subscribed before the widget loads, stamping its messages with the page clock; each
+with the moment of a message its event marks (``arrived``: the socket delivered it, ``shown``:
+the widget put it on screen), so it is compared with the page's stamp of that same moment."""
 
 
 class _Strict(BaseModel):
@@ -41,6 +48,16 @@ class ChatSelectors(_Strict):
     # Buttons a widget shows next to an agent message (quick replies), when they sit outside
     # the message element: the element right after the message, or inside it, matching this.
     quick_replies: str | None = None
+    # The widget's event API to listen to beside the DOM (one of TAPS): its message events are
+    # stamped too, and each agent turn records when its event fired (``Turn.tap_ms``).
+    tap: str | None = None
+
+    @field_validator("tap")
+    @classmethod
+    def _known_tap(cls, value: str | None) -> str | None:
+        if value is not None and value not in TAPS:
+            raise ValueError(f"no event tap {value!r}; known taps: {', '.join(TAPS)}")
+        return value
 
     def merged(self, override: ChatSelectors | None) -> ChatSelectors:
         """These selectors with every key set in ``override`` replacing ours."""
@@ -71,11 +88,33 @@ class Recognise(_Strict):
         return value
 
 
+class Verified(_Strict):
+    """The widget release a preset was proven on: a full conversation through the real bundle."""
+
+    version: str = Field(min_length=1, pattern=r"^\S+$")  # the npm version the tests pin
+    on: date  # when the proof last passed
+    package: str = ""  # the npm package, when it is not the preset's name
+    by: str = ""  # the test that proves it (path::name)
+
+
 class WidgetPreset(_Strict):
     preset: str
     title: str = ""
     vendor_docs: str | None = None
     confidence: str = ""  # how sure the selectors are: H vendor docs/source, M seen twice, L guessed
+    # ``false`` (read as None): never driven against the widget it names (a SaaS widget cannot
+    # run offline); ``selectors_from`` then says where the selectors come from.
+    verified: Verified | None = None
+    selectors_from: str = ""
     notes: str = ""
     recognise: Recognise | None = None
     chat: ChatSelectors
+
+    @field_validator("verified", mode="before")
+    @classmethod
+    def _false_or_proof(cls, value: object) -> object:
+        if value is False or value is None:
+            return None
+        if isinstance(value, dict | Verified):
+            return value
+        raise ValueError("expected false, or {version: X, on: YYYY-MM-DD}")

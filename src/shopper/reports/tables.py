@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from shopper.reports.figures import Finding, TargetRow, by_hour, category_scores, records
-from shopper.reports.timing import bound_threshold, loose_turns
+from shopper.reports.timing import bound_threshold, loose_turns, tap_agreement
 from shopper.results import ConversationResult
 from shopper.scoring.kpis import aggregate, frame, overall
 
@@ -39,7 +39,7 @@ def summary(results: Sequence[ConversationResult], manifest: dict[str, Any], row
         "critical_findings": [
             {k: v for k, v in asdict(f).items() if k not in ("conversation", "screenshot", "trace")} for f in found
         ],
-        "timing": loose_turns(results, bound_threshold(manifest)),
+        "timing": {**loose_turns(results, bound_threshold(manifest)), "tap_agreement": tap_agreement(results)},
     }
 
 
@@ -99,6 +99,11 @@ def markdown(data: dict[str, Any], limit: int = 15) -> str:
                   f"{timing['bound_threshold_ms']:.0f} ms (the page's main thread ran late around them):"]
         for turn in timing["flagged"][:limit]:
             lines.append(f"- {md_code(turn['key'])} turn {turn['turn']}: bound {turn['bound_ms']:.0f} ms")
+    taps = timing.get("tap_agreement")
+    if taps:
+        lines += ["", f"Event taps: {taps['turns']} turn(s) stamped by the widget's own events too; "
+                      f"|tap - page stamp| p50 {taps['p50_ms']:.1f} ms, p95 {taps['p95_ms']:.1f} ms, "
+                      f"max {taps['max_ms']:.1f} ms."]
     return "\n".join(lines) + "\n"
 
 

@@ -3,10 +3,15 @@
 Each chat turn records ``bound_ms``: how late the page's main thread was running around the
 moment its arrival and shown stamps were taken. A wide bound means its latency may be off by
 that much; the report lists those turns rather than hide them in the percentiles.
+
+A turn a widget's event tap also saw records ``tap_gap_ms``: the tap's stamp minus the page's
+stamp of the same moment. The report gives their spread, so a reader sees whether the two
+clocks of one message agreed.
 """
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,3 +45,13 @@ def loose_turns(results: Sequence[ConversationResult], threshold_ms: float) -> d
                                 "arrived_ms": turn.arrived_ms, "shown_ms": turn.shown_ms,
                                 "latency_ms": turn.latency_ms})  # fmt: skip
     return {"bound_threshold_ms": threshold_ms, "flagged_turns": total, "flagged": flagged}
+
+
+def tap_agreement(results: Sequence[ConversationResult]) -> dict[str, Any] | None:
+    """|tap - page stamp| over every turn that has both: how many, p50, p95 (linear), max; or None."""
+    gaps = sorted(abs(t.tap_gap_ms) for r in results for t in r.turns if t.tap_gap_ms is not None)
+    if not gaps:
+        return None
+    cuts = statistics.quantiles(gaps, n=100, method="inclusive") if len(gaps) > 1 else [gaps[0]] * 99
+    return {"turns": len(gaps), "p50_ms": round(statistics.median(gaps), 3), "p95_ms": round(cuts[94], 3),
+            "max_ms": round(gaps[-1], 3)}  # fmt: skip

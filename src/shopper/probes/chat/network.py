@@ -8,6 +8,10 @@ EventSource message when the browser received it, whatever the renderer is doing
 ``timestamp`` that every ``Network.requestWillBeSent`` carries; the spread of those pairs is
 the mapping's own uncertainty.
 
+Widgets that fetch their replies over HTTP (a JSON answer to a POST) are covered too: when
+``Network.loadingFinished`` reports an XHR / fetch response complete, its body is read and
+noted at that moment, as a frame would be.
+
 A message is matched to the first unused frame whose payload (JSON-decoded, every string in it)
 contains the message's first shown text. Cross-origin iframes run in their own process and get
 their own session; a frame in the page's process is covered by the page's session.
@@ -15,6 +19,7 @@ their own session; a frame in the page's process is covered by the page's sessio
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import statistics
@@ -26,6 +31,8 @@ log = logging.getLogger(__name__)
 MAX_FRAMES = 500
 MAX_PAYLOAD = 20000
 MAX_STRINGS = 50
+MAX_BODY_READS = 200  # HTTP response bodies read per conversation (a widget polling forever stops here)
+TEXT_TYPES = ("json", "text/plain")
 
 
 @dataclass
@@ -67,6 +74,9 @@ class NetworkTap:
     sent: list[NetworkFrame] = field(default_factory=list)  # frames and request bodies the page sent
     _offsets_ms: list[float] = field(default_factory=list)  # wall ms - monotonic ms, per request
     _sessions: list[Any] = field(default_factory=list)
+    _responses: dict[str, Any] = field(default_factory=dict)  # requestId -> its session, until finished
+    _reads: set[asyncio.Future[None]] = field(default_factory=set)
+    _body_reads: int = 0
 
     async def attach(self, context: Any, target: Any) -> bool:
         """Listen on ``target`` (a page, or an out-of-process frame); False where CDP is not there."""
@@ -76,6 +86,8 @@ class NetworkTap:
             session.on("Network.webSocketFrameReceived", self._on_socket_frame)
             session.on("Network.webSocketFrameSent", self._on_socket_frame_sent)
             session.on("Network.eventSourceMessageReceived", self._on_event_source)
+            session.on("Network.responseReceived", lambda event: self._on_response(session, event))
+            session.on("Network.loadingFinished", self._on_loading_finished)
             await session.send("Network.enable")
         except Exception as exc:  # not Chromium, or a frame that shares its parent's session
             log.debug("no network stamps for %s: %s", target, exc)
@@ -111,6 +123,30 @@ class NetworkTap:
 
     def _on_event_source(self, event: dict[str, Any]) -> None:
         self._note(event.get("timestamp"), event.get("data"))
+
+    def _on_response(self, session: Any, event: dict[str, Any]) -> None:
+        mime = str((event.get("response") or {}).get("mimeType", ""))
+        if event.get("type") in ("XHR", "Fetch") and any(kind in mime for kind in TEXT_TYPES):
+            self._responses[str(event.get("requestId"))] = session
+
+    def _on_loading_finished(self, event: dict[str, Any]) -> None:
+        session = self._responses.pop(str(event.get("requestId")), None)
+        if session is None or self._body_reads >= MAX_BODY_READS:
+            return
+        self._body_reads += 1
+        task = asyncio.ensure_future(self._read_body(session, event.get("requestId"), event.get("timestamp")))
+        self._reads.add(task)
+        task.add_done_callback(self._reads.discard)
+
+    async def _read_body(self, session: Any, request_id: Any, mono: Any) -> None:
+        """Note an HTTP answer's body at the moment its last byte arrived (not when read)."""
+        try:
+            answer = await session.send("Network.getResponseBody", {"requestId": request_id})
+        except Exception as exc:  # the page or its context went away first
+            log.debug("response body %s not read: %s", request_id, exc)
+            return
+        if not answer.get("base64Encoded"):
+            self._note(mono, answer.get("body"))
 
     @property
     def calibrated(self) -> bool:

@@ -456,6 +456,13 @@
     };
   }
 
+  // An event tap (taps/<name>.js, injected after this script) reports a widget's own message
+  // events here; they are stamped with the same page clock and pushed with the other records.
+  Object.defineProperty(window, "__shopperTap", { value: function (event) {
+    push({ type: "tap", at_ms: now(), source: String(event.source || "").slice(0, 40),
+           role: event.role === "shopper" ? "shopper" : "agent", text: String(event.text || "").slice(0, 4000) });
+  } });
+
   window.addEventListener("keydown", onKeydown, true);
   window.addEventListener("click", onClick, true);
   observe(document);

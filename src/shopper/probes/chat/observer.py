@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
+from shopper.probes.chat.taps import TapEvent
 from shopper.probes.preset import ChatSelectors
 
 BINDING = "__shopperChatRecords"
@@ -64,6 +65,14 @@ class Message:
     shown_ms: float | None = None  # when it became visible with text
     bound_ms: float | None = None  # how late the main thread ran around those stamps
     clock_uncertainty_ms: float | None = None  # of the network-to-page clock mapping (network arrivals)
+    tap_ms: float | None = None  # when the widget's own event API reported it (a preset's tap)
+    tap_marks: str | None = None  # which moment that event marks: arrived | shown
+
+    @property
+    def tap_gap_ms(self) -> float | None:
+        """The tap's stamp minus the page's stamp of the moment its event marks, where both exist."""
+        page = self.arrived_ms if self.tap_marks == "arrived" else self.shown_ms if self.tap_marks == "shown" else None
+        return None if self.tap_ms is None or page is None else round(self.tap_ms - page, 3)
 
 
 def _number(raw: Any) -> float | None:
@@ -75,6 +84,7 @@ def _number(raw: Any) -> float | None:
 
 
 MAX_PARTS = 20
+MAX_TAPS = 2000  # tap events kept per conversation (a chatty widget cannot grow memory forever)
 
 
 def _strings(raw: Any, limit: int) -> list[str]:
@@ -103,6 +113,7 @@ class RecordLog:
         self.sends: list[tuple[int, float, str]] = []  # (order, at_ms, how)
         self.typing: list[tuple[bool, float]] = []  # (shown, at_ms)
         self.sockets: list[SocketEvent] = []
+        self.taps: list[TapEvent] = []  # the widget's own message events (a preset's tap)
         self.conversation_id: str | None = None
         self._order = 0  # our own order across frames (each frame numbers its records)
         self._by_ref: dict[tuple[int, int], Message] = {}
@@ -128,7 +139,7 @@ class RecordLog:
     def _one(self, frame_key: int, raw: dict[str, Any]) -> None:
         self._order += 1
         kind = raw.get("type")
-        at = float(raw.get("at_ms") or 0.0)
+        at = _number(raw.get("at_ms")) or 0.0  # the page is untrusted: a stamp may be anything
         if kind == "message" and raw.get("kind") in ("agent", "system", "shopper"):
             data = raw.get("data")
             message = Message(
@@ -162,6 +173,10 @@ class RecordLog:
                 code=int(code) if isinstance(code, int | float) else None,
                 reason=str(raw.get("reason", "")), opened=bool(raw.get("opened")),
             ))  # fmt: skip
+        elif kind == "tap":
+            event = TapEvent.from_record(raw)
+            if event is not None and len(self.taps) < MAX_TAPS:
+                self.taps.append(event)
         elif kind == "conversation":
             self.conversation_id = str(raw.get("id", ""))[:200] or None
 

@@ -14,6 +14,7 @@ from shopper.probes.chat.config import ChatConfig, keeps, records
 from shopper.probes.chat.navigate import HttpFailures, Navigator
 from shopper.probes.chat.network import NetworkTap
 from shopper.probes.chat.observer import BINDING, Message, RecordLog, init_script, page_now_ms
+from shopper.probes.chat.taps import reconcile, tap_script
 from shopper.probes.chat.turns import reply_turns, welcome_turns
 from shopper.redaction import Redactor
 from shopper.results import Artifacts, Turn
@@ -63,6 +64,8 @@ class ChatSession:
         )
         await context.expose_binding(BINDING, self._on_records)
         await context.add_init_script(script=init_script(self.chat.selectors))
+        if self.chat.selectors.tap:  # after the observer: the tap reports through it
+            await context.add_init_script(script=tap_script(self.chat.selectors.tap))
         failures = HttpFailures()
         context.on("response", failures.on_response)
         if records(self.chat.trace):
@@ -78,6 +81,7 @@ class ChatSession:
         early = [m for m in self.records.messages if m.kind != "shopper"]
         self._reported.update(m.seq for m in early)
         self._network_arrivals(early)
+        reconcile(early, self.records.taps)
         return welcome_turns(early, self.redact, self.conversation_id)
 
     async def _tap_network(self, context: Any, page: Any) -> None:
@@ -220,6 +224,7 @@ class ChatSession:
             await self.records.changed(max(POLL_FLOOR_S, (limit - (now - quiet_from)) / 1000))
         self._reported.update(m.seq for m in fresh)
         self._network_arrivals(fresh)
+        reconcile(fresh, self.records.taps)
         late = [m for m in fresh if m.seq < mark]  # a welcome that came after open() returned
         turns = welcome_turns(late, self.redact, self.conversation_id)
         wire = self._wire_sent(sent_at, replies)

@@ -63,7 +63,8 @@ def _system(message: Message, redact: Redactor, meta: dict[str, Any]) -> Turn:
 
 
 def _timing(message: Message) -> dict[str, float | None]:
-    return {"arrived_ms": message.arrived_ms, "shown_ms": message.shown_ms, "bound_ms": message.bound_ms}
+    return {"arrived_ms": message.arrived_ms, "shown_ms": message.shown_ms, "bound_ms": message.bound_ms,
+            "tap_gap_ms": message.tap_gap_ms}
 
 
 def _parts(message: Message, redact: Redactor) -> list[TurnPart]:
@@ -74,6 +75,8 @@ def _parts(message: Message, redact: Redactor) -> list[TurnPart]:
 
 def _meta(message: Message, redact: Redactor, conversation: str | None) -> dict[str, Any]:
     meta: dict[str, Any] = {"stamped": message.via}
+    if message.tap_ms is not None:
+        meta["tap"] = {"at_ms": message.tap_ms, "marks": message.tap_marks}
     if message.clock_uncertainty_ms is not None:
         meta["clock_uncertainty_ms"] = round(message.clock_uncertainty_ms, 3)
     if message.changed_ms != message.at_ms:
