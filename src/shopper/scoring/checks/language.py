@@ -4,16 +4,24 @@ Chinese, Japanese and Korean are told apart by script (kana means Japanese, Hang
 alone Chinese), which is exact even for a two-character reply; short Latin text is n/a rather
 than a guess.
 
-Latin text goes to lingua in two steps, because its high-accuracy models for our twelve Latin
-languages cost ~235 MiB of resident memory in every run, and most replies are English. A
-low-accuracy detector (trigram models only, ~18 MiB) answers "en" when it puts English first by
-at least ``ENGLISH_MARGIN`` of confidence; anything else (another language first, or English by
-a thin margin) goes to the high-accuracy detector, built lazily on first need. The trigram
-detector alone is not trusted for other languages: on short text it is confidently wrong (it
-reads "Check your mail, there is code, send me here." as German), and its margin does not
-separate those cases. Over every Latin text in corpus/judgement and corpus/mail and generated
-sentences in six other Latin languages, the two steps give the high-accuracy answer every time
-(tests/scoring/test_language_detection.py).
+Latin text goes to lingua's low-accuracy detector (trigram models only, ~18 MiB resident),
+not its high-accuracy one (all n-gram models of our twelve Latin languages, ~235 MiB in every
+run). The trigram detector is sure of English far more often than of anything else, and on
+short text it is confidently wrong about the rest (it reads "Check your mail, there is code, send
+me here." as German by 0.998), so it is trusted in two cases only:
+
+- English first by at least ``ENGLISH_MARGIN`` of confidence: "en";
+- at least ``LONG_LATIN_LETTERS`` letters and the winner ahead by ``LONG_MARGIN``: the winner.
+
+Short English it is unsure of ("Sorry for the wait, we will check it.") is English when at least
+``MIN_ENGLISH_WORDS`` words and ``ENGLISH_WORD_SHARE`` of all are English function words that are
+no word in our other Latin languages (``ENGLISH_WORDS``: no "in", "is", "we", "will", "me", "do",
+"has", "or", "can"…). Anything else is too short or mixed to tell: None, as for text under
+``MIN_LATIN_LETTERS``. Over every Latin text of corpus/judgement and corpus/mail and generated
+text in six other Latin languages, every answer given is the high-accuracy detector's, and the
+English texts left unanswered are mostly MIME boilerplate (tests/scoring/test_language_detection.py).
+What it gives up: a reply in another Latin language under ``LONG_LATIN_LETTERS`` letters is n/a
+rather than a failure.
 """
 
 from __future__ import annotations
@@ -36,37 +44,53 @@ MIN_LATIN_LETTERS = 20
 LATIN_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "tr", "vi", "id", "ru", "uk")
 # Confidence by which the trigram detector must put English ahead of the runner-up. Over the
 # Latin texts of corpus/judgement and corpus/mail, a German quoted-mail header ("Von: ...
-# Gesendet: ...") got English first by 0.27; 0.5 leaves room. The generated sentences in other
-# languages were not looked at when choosing it.
+# Gesendet: ...") got English first by 0.27; 0.5 leaves room.
 ENGLISH_MARGIN = 0.5
-
-
-def _build(*, low_accuracy: bool) -> Any:
-    from lingua import IsoCode639_1, LanguageDetectorBuilder
-
-    codes = [getattr(IsoCode639_1, code.upper()) for code in LATIN_LANGUAGES]
-    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
-    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
+# Below about 80 letters the trigram detector put English text first in French or German by up to
+# 0.99 of confidence; from 80 on it agreed with the high-accuracy detector wherever its winner led
+# by 0.2 or more. 100 leaves room. (Chosen on the corpora; the generated sentences are not tuned on.)
+LONG_LATIN_LETTERS = 100
+LONG_MARGIN = 0.2
+_ENGLISH_WORD_LIST = """
+    the you your you're you'll our we're we'll they their them she it its it's this that that's these
+    those there's are were been being have had does did don't can't could would should won't i'm i'll
+    i've to of and but with for from about into than then there here where when what which who why how
+    not yes please thank thanks sorry hello just only very any some all each every my get got let need
+    want know check received account
+"""
+ENGLISH_WORDS = frozenset(_ENGLISH_WORD_LIST.split())
+MIN_ENGLISH_WORDS = 2
+ENGLISH_WORD_SHARE = 0.3
+_WORD = re.compile(r"[a-z\u00c0-\u024f']+")
 
 
 @lru_cache(maxsize=1)
 def _trigram_detector() -> Any:
-    return _build(low_accuracy=True)
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, code.upper()) for code in LATIN_LANGUAGES]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
 
 
-@lru_cache(maxsize=1)
-def full_detector() -> Any:
-    """The high-accuracy detector (~235 MiB), built on first need."""
-    return _build(low_accuracy=False)
-
-
-def surely_english(clean: str) -> bool:
-    """Whether the trigram detector puts English first by at least ``ENGLISH_MARGIN``."""
+def latin_language(clean: str, letters: int) -> str | None:
+    """The language of Latin text with ``letters`` letters, or None where the trigram detector
+    cannot be trusted with it (see the module doc)."""
     ranked = _trigram_detector().compute_language_confidence_values(clean)
-    if not ranked or str(ranked[0].language.iso_code_639_1.name).lower() != "en":
-        return False
-    runner_up = ranked[1].value if len(ranked) > 1 else 0.0
-    return bool(ranked[0].value - runner_up >= ENGLISH_MARGIN)
+    if not ranked:
+        return None
+    best = str(ranked[0].language.iso_code_639_1.name).lower()
+    lead = ranked[0].value - (ranked[1].value if len(ranked) > 1 else 0.0)
+    if best == "en" and lead >= ENGLISH_MARGIN:
+        return "en"
+    if letters >= LONG_LATIN_LETTERS and lead >= LONG_MARGIN:
+        return best
+    return "en" if _english_by_words(clean) else None
+
+
+def _english_by_words(clean: str) -> bool:
+    words = _WORD.findall(clean.lower().replace("\u2019", "'"))
+    hits = sum(word in ENGLISH_WORDS for word in words)
+    return hits >= MIN_ENGLISH_WORDS and hits >= ENGLISH_WORD_SHARE * len(words)
 
 
 def clean_text(text: str) -> str:
@@ -89,10 +113,7 @@ def detect_language(text: str) -> str | None:
         return "zh" if han else None
     if latin < MIN_LATIN_LETTERS:
         return None
-    if surely_english(clean):
-        return "en"
-    found = full_detector().detect_language_of(clean)
-    return None if found is None else str(found.iso_code_639_1.name).lower()
+    return latin_language(clean, latin)
 
 
 class Language(Check):
