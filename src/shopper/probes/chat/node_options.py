@@ -4,9 +4,11 @@ The Python client starts Playwright's protocol server as a Node process (the dri
 own environment. Every chat frame, DOM stamp and CDP event of every page passes through it as
 short-lived JSON, and V8 lets the young generation grow to 16 MiB per semi-space before it
 collects, so the driver's resident memory grows with the traffic, not with what it keeps.
-``--max-semi-space-size=1`` collects those objects sooner: on bench_throughput (96 demo
-conversations at 16 on two cores) the driver's peak PSS fell from 185-186 MiB to 147 MiB with
-the wall unchanged within the machine's noise; with sixteen pages open and idle, 160 to 148.
+``--max-semi-space-size=1`` collects those objects sooner. On bench_throughput (96 demo
+conversations at 16 on two shared cores) the driver's peak PSS was 185 and 186 MiB in two runs
+without it, and 138, 143, 147, 157 and 199 MiB in five runs with it (the old generation's
+garbage, left alone, still decides the peak now and then), the wall unchanged within the
+machine's noise; with sixteen pages open and idle, 160 against 148 MiB.
 
 The old generation is left unbounded: ``--max-old-space-size`` would turn a run more
 concurrent than the one measured into a driver killed for lack of heap. Options already in

@@ -4,8 +4,8 @@ Chinese, Japanese and Korean are told apart by script (kana means Japanese, Hang
 alone Chinese), which is exact even for a two-character reply; short Latin text is n/a rather
 than a guess.
 
-Latin text goes to lingua's low-accuracy detector (trigram models only, ~18 MiB resident),
-not its high-accuracy one (all n-gram models of our twelve Latin languages, ~235 MiB in every
+Latin text goes to lingua's low-accuracy detector (trigram models only, ~16 MiB resident),
+not its high-accuracy one (all n-gram models of our twelve Latin languages, ~240 MiB in every
 run). The trigram detector is sure of English far more often than of anything else, and on
 short text it is confidently wrong about the rest (it reads "Check your mail, there is code, send
 me here." as German by 0.998), so it is trusted in two cases only:
