@@ -305,7 +305,7 @@ def main() -> int:
     missed = [f"{f.mix}: {m}" for f in all_figures for m in f.missed]
     for line in missed:
         print(f"MISSED {line}")
-    if not missed:
+    if not missed and all_figures:
         print("all targets met: " + ", ".join(f.mix for f in all_figures))
     return 1 if missed else 0
 
