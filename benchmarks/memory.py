@@ -4,6 +4,10 @@ Proportional set size (Pss): shared pages are split between the processes sharin
 the sum over Chromium's many processes is not inflated the way a sum of RSS would be. At the
 peak the sample is also kept per kind of process (python, the Playwright driver, the browser,
 its GPU process, renderers, utilities), which is where any cut must start.
+
+The demo platform runs in a child process (``python -m shopper.demo.process``) but stands in
+for a remote platform: its subtree is not the shopper's and is left out of the sum, and kept
+apart (:attr:`PeakMemory.excluded_at_peak`) so the output can say what was left out.
 """
 
 from __future__ import annotations
@@ -11,7 +15,11 @@ from __future__ import annotations
 import os
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+
+DEMO_MODULE = "shopper.demo.process"
+FOREIGN_KINDS = frozenset({"demo platform"})  # stand-ins for a remote platform, not the shopper's
 
 
 def _children(pid: int) -> list[int]:
@@ -36,7 +44,7 @@ def process_kind(pid: int) -> str:
         return "other"
     program = Path(words[0]).name
     if "python" in program:
-        return "python"
+        return "demo platform" if DEMO_MODULE in words else "python"
     if program == "node" or ("playwright" in program and "driver" in " ".join(words)):
         return "node driver"
     if "chrom" in program or "headless_shell" in program or any("chrom" in w for w in words[:1]):
@@ -50,23 +58,39 @@ def process_kind(pid: int) -> str:
     return program
 
 
-def tree_pss(root: int) -> dict[int, int]:
-    """Pss in bytes of ``root`` and every descendant alive now, by pid."""
-    found: dict[int, int] = {}
-    todo, seen = [root], set()
+def _pss(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def tree_pss_split(root: int, foreign: Callable[[int], bool]) -> tuple[dict[int, int], dict[int, int]]:
+    """Pss in bytes by pid of ``root`` and every descendant alive now: (own, foreign), where a
+    process for which ``foreign(pid)`` holds is counted, with all its descendants, as foreign."""
+    own: dict[int, int] = {}
+    other: dict[int, int] = {}
+    todo, seen = [(root, False)], set()
     while todo:
-        pid = todo.pop()
+        pid, under_foreign = todo.pop()
         if pid in seen:
             continue
         seen.add(pid)
-        try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    found[pid] = int(line.split()[1]) * 1024
-        except OSError:
+        under_foreign = under_foreign or foreign(pid)
+        size = _pss(pid)
+        if size is None:
             continue
-        todo += _children(pid)
-    return found
+        (other if under_foreign else own)[pid] = size
+        todo += [(child, under_foreign) for child in _children(pid)]
+    return own, other
+
+
+def tree_pss(root: int) -> dict[int, int]:
+    """Pss in bytes of ``root`` and every descendant alive now, by pid (foreign ones included)."""
+    return tree_pss_split(root, lambda pid: False)[0]
 
 
 def tree_pss_bytes(root: int) -> int:
@@ -83,32 +107,44 @@ class PeakMemory:
         self.root = root or os.getpid()
         self.peak = 0
         self.at_peak: dict[str, tuple[int, int]] = {}
+        self.excluded_at_peak: dict[str, tuple[int, int]] = {}
         self._kinds: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def _kind(self, pid: int) -> str:
+        if pid not in self._kinds:  # pids are not reused within a run often enough to matter
+            self._kinds[pid] = process_kind(pid)
+        return self._kinds[pid]
+
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            sample = tree_pss(self.root)
-            total = sum(sample.values())
+            own, foreign = tree_pss_split(self.root, lambda pid: self._kind(pid) in FOREIGN_KINDS)
+            total = sum(own.values())
             if total > self.peak:
                 self.peak = total
-                self.at_peak = self._by_kind(sample)
+                self.at_peak = self._by_kind(own)
+                self.excluded_at_peak = self._by_kind(foreign)
 
     def _by_kind(self, sample: dict[int, int]) -> dict[str, tuple[int, int]]:
         counts: dict[str, int] = defaultdict(int)
         sizes: dict[str, int] = defaultdict(int)
         for pid, size in sample.items():
-            if pid not in self._kinds:  # pids are not reused within a run often enough to matter
-                self._kinds[pid] = process_kind(pid)
-            counts[self._kinds[pid]] += 1
-            sizes[self._kinds[pid]] += size
+            counts[self._kind(pid)] += 1
+            sizes[self._kind(pid)] += size
         return {kind: (counts[kind], sizes[kind]) for kind in sizes}
 
     def breakdown(self) -> list[str]:
         """One line per kind of process at the peak, biggest first."""
         return [f"{size / 2**20:7.0f} MiB  {count:3d} x {kind}"
                 for kind, (count, size) in sorted(self.at_peak.items(), key=lambda item: -item[1][1])]  # fmt: skip
+
+    def excluded(self) -> str:
+        """What was left out of the peak as foreign (the demo platform), in one phrase."""
+        if not self.excluded_at_peak:
+            return "nothing (no demo platform process was running at the peak)"
+        return ", ".join(f"{count} x {kind} ({size / 2**20:.0f} MiB)"
+                         for kind, (count, size) in sorted(self.excluded_at_peak.items()))  # fmt: skip
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()

@@ -21,6 +21,7 @@ from typing import Protocol
 from shopper.audits.matrix import ConversationSpec
 from shopper.audits.plan import Plan
 from shopper.audits.runfolder import ResultsWriter, conversation_artifacts, iso, utc_now
+from shopper.audits.schedule import estimated_seconds, longest_first
 from shopper.log_redaction import also_protect
 from shopper.probes.base import ChannelSession, ProbeError, SessionContext, Unavailable
 from shopper.redaction import Redactor
@@ -101,8 +102,13 @@ class Runner:
             summary.by_status[result.status] = summary.by_status.get(result.status, 0) + 1
             self.progress("done", spec, result)
 
-        await asyncio.gather(*(one(spec) for spec in interleave_targets(specs)))
+        await asyncio.gather(*(one(spec) for spec in interleave_targets(longest_first(specs, self._estimate))))
         return summary
+
+    def _estimate(self, spec: ConversationSpec) -> float:
+        """The scripted length that orders the starts (:mod:`shopper.audits.schedule`)."""
+        typing_cps = self.plan.audit.pacing.typing_cps if spec.channel == "chat" else 0.0  # api and mail paste
+        return estimated_seconds(spec, self.paces(spec), typing_cps)
 
     async def conversation(self, spec: ConversationSpec) -> ConversationResult:
         """Hold one conversation, with retries of infrastructure errors, then score it; never raises.

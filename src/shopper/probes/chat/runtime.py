@@ -13,6 +13,7 @@ from playwright.async_api import Error as PlaywrightError
 from shopper.probes.base import ProbeError, SessionContext
 from shopper.probes.browser import find_chromium, launch_args
 from shopper.probes.chat.config import BrowserSettings, ChatConfig
+from shopper.probes.chat.node_options import driver_node_options
 from shopper.probes.chat.session import ChatSession
 from shopper.probes.priority import unboosted, yield_to_pages
 
@@ -36,7 +37,8 @@ class ChatBrowser:
 
     async def start(self) -> None:
         settings = self.settings
-        self._playwright = await async_playwright().start()
+        with driver_node_options():
+            self._playwright = await async_playwright().start()
         try:
             if settings.connect:
                 self._browser = await self._playwright.chromium.connect(
