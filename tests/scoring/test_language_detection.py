@@ -121,11 +121,14 @@ def test_long_text_in_another_language_is_told(answers: dict[str, tuple[str | No
     assert detect_language(reply) == "de"
 
 
-def test_short_text_is_english_by_its_words_or_not_a_guess() -> None:
+def test_short_text_is_told_by_its_words_or_not_a_guess() -> None:
     assert detect_language("Sorry for the wait, we will check it.") == "en"  # the trigrams are unsure
     assert detect_language("Check your mail, there is code, send me here.") == "en"  # the trigrams say German
-    assert detect_language("Sí, podemos restaurarla para usted.") is None
-    assert detect_language("Wir prüfen das und melden uns bei Ihnen.") is None
+    # short replies in another language: told by its function words where the trigrams agree
+    assert detect_language("Sí, podemos restaurarla para usted.") == "es"
+    assert detect_language("Wir prüfen das und melden uns bei Ihnen.") == "de"
+    assert detect_language("Merci, nous vérifions votre compte.") == "fr"
+    assert detect_language("Obrigado, vamos verificar a conta.") is None  # too few of its words to tell
 
 
 def test_detection_does_not_load_the_high_accuracy_models() -> None:

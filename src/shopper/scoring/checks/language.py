@@ -20,8 +20,9 @@ no word in our other Latin languages (``ENGLISH_WORDS``: no "in", "is", "we", "w
 ``MIN_LATIN_LETTERS``. Over every Latin text of corpus/judgement and corpus/mail and generated
 text in six other Latin languages, every answer given is the high-accuracy detector's, and the
 English texts left unanswered are mostly MIME boilerplate (tests/scoring/test_language_detection.py).
-What it gives up: a reply in another Latin language under ``LONG_LATIN_LETTERS`` letters is n/a
-rather than a failure.
+A short reply in another Latin language is told the same way, by that language's function words
+(``OTHER_WORDS``), and only when the trigram detector also puts that language first; what none of
+these rules tells is n/a rather than a guess.
 """
 
 from __future__ import annotations
@@ -59,6 +60,27 @@ _ENGLISH_WORD_LIST = """
     want know check received account
 """
 ENGLISH_WORDS = frozenset(_ENGLISH_WORD_LIST.split())
+# The same test for a short reply in another Latin language ("Sí, podemos restaurarla para usted."):
+# its function words, and the trigram detector putting that language first, however unsure.
+OTHER_WORDS = {code: frozenset(words.split()) for code, words in {
+    "de": "der die das und ist nicht ich sie wir ihr ihre ihnen mit für auf bitte danke sehr wird werden haben hat "
+          "sind kein keine noch auch schon wie was wenn dass oder aber nur ein eine einen dem den des zum zur vom "
+          "bei nach über unser unsere uns melden prüfen",
+    "fr": "le la les et est pas je vous nous votre vos avec pour sur merci très sera sont avons avez une des du au "
+          "aux ce cette qui que mais où ne plus bonjour déjà aussi dans",
+    "es": "el los las y es yo usted ustedes nosotros su sus con para por gracias muy será son hemos una unos del al "
+          "este esta que pero ya también hola podemos sí está",
+    "pt": "os as é não eu você nós seu sua com para por obrigado obrigada muito será são temos uma um do da dos das "
+          "ao este esta que mas já também em olá podemos sim está",
+    "it": "il lo gli è non io lei noi suo sua con per grazie molto sarà sono abbiamo una un del della dei al questo "
+          "questa che ma già anche ciao possiamo sì",
+    "nl": "het een en niet ik u wij uw jouw met voor op bedankt dank zeer zal zijn hebben heeft geen nog ook hoe "
+          "wat als dat maar alleen van naar bij",
+    "tr": "bir ve bu için ile değil ben siz biz sizin lütfen teşekkürler çok olacak var yok ama veya hesabınız",
+    "vi": "và là không tôi bạn chúng của với cho cảm ơn rất sẽ có được này đã cũng trong",
+    "id": "dan adalah tidak saya anda kami kita dengan untuk terima kasih sangat akan ada sudah ini itu juga di ke "
+          "dari yang",
+}.items()}  # fmt: skip
 MIN_ENGLISH_WORDS = 2
 ENGLISH_WORD_SHARE = 0.3
 _WORD = re.compile(r"[a-z\u00c0-\u024f']+")
@@ -84,13 +106,31 @@ def latin_language(clean: str, letters: int) -> str | None:
         return "en"
     if letters >= LONG_LATIN_LETTERS and lead >= LONG_MARGIN:
         return best
-    return "en" if _english_by_words(clean) else None
+    if _english_by_words(clean):
+        return "en"
+    return best if _language_by_words(clean) == best else None
+
+
+def _words(clean: str) -> list[str]:
+    return _WORD.findall(clean.lower().replace("\u2019", "'"))
 
 
 def _english_by_words(clean: str) -> bool:
-    words = _WORD.findall(clean.lower().replace("\u2019", "'"))
+    words = _words(clean)
     hits = sum(word in ENGLISH_WORDS for word in words)
     return hits >= MIN_ENGLISH_WORDS and hits >= ENGLISH_WORD_SHARE * len(words)
+
+
+def _language_by_words(clean: str) -> str | None:
+    """The one other Latin language whose function words make up the text as English's would,
+    or None. Only trusted where the trigram detector names the same language first."""
+    words = _words(clean)
+    counts = {code: sum(word in listed for word in words) for code, listed in OTHER_WORDS.items()}
+    most = max(counts.values(), default=0)
+    leaders = [code for code, hits in counts.items() if hits == most]
+    if len(leaders) != 1 or most < MIN_ENGLISH_WORDS or most < ENGLISH_WORD_SHARE * len(words):
+        return None
+    return leaders[0]
 
 
 def clean_text(text: str) -> str:
