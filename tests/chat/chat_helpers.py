@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
+from servers.threaded_app import serve_app
 from shopper.probes.base import Persona, SessionContext
 from shopper.probes.chat import BrowserSettings, ChatBrowser, ChatConfig, ChatSession
 from shopper.probes.preset import ChatSelectors, PrechatForm
@@ -73,28 +73,11 @@ def with_session(
 @contextmanager
 def serve_html(page: str) -> Iterator[str]:
     """An aiohttp server on 127.0.0.1:0 in its own loop thread serving ``page`` at ``/``."""
-    loop = asyncio.new_event_loop()
-    holder: dict[str, Any] = {}
 
     async def handler(_: web.Request) -> web.Response:
         return web.Response(text=page, content_type="text/html")
 
-    async def start() -> None:
-        app = web.Application()
-        app.router.add_get("/", handler)
-        runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        holder["runner"], holder["port"] = runner, runner.addresses[0][1]
-
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    try:
-        asyncio.run_coroutine_threadsafe(start(), loop).result(timeout=10)
-        yield f"http://127.0.0.1:{holder['port']}/"
-    finally:
-        if "runner" in holder:
-            asyncio.run_coroutine_threadsafe(holder["runner"].cleanup(), loop).result(timeout=10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(timeout=10)
-        loop.close()
+    app = web.Application()
+    app.router.add_get("/", handler)
+    with serve_app(app) as base_url:
+        yield f"{base_url}/"

@@ -21,6 +21,7 @@ from typing import Any
 
 from aiohttp import web
 
+from servers.threaded_app import serve_app
 from widgets.widget_bundles import BUNDLES, bundle
 
 REPLY_DELAY_S = 0.4  # the bot "thinks", so a typing indicator shows in between
@@ -121,29 +122,10 @@ def _app(site: BundleSite) -> web.Application:
 @contextmanager
 def serve_bundles() -> Iterator[BundleSite]:
     """Both pages on 127.0.0.1, port 0, in a loop thread of their own."""
-    loop = asyncio.new_event_loop()
-    holder: dict[str, Any] = {}
     site = BundleSite(base_url="")
-    app = _app(site)
-
-    async def start() -> None:
-        runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        holder["runner"] = runner
-        site.base_url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    try:
-        asyncio.run_coroutine_threadsafe(start(), loop).result(timeout=10)
+    with serve_app(_app(site)) as base_url:
+        site.base_url = base_url
         yield site
-    finally:
-        if "runner" in holder:
-            asyncio.run_coroutine_threadsafe(holder["runner"].cleanup(), loop).result(timeout=10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(timeout=10)
-        loop.close()
 
 
 __all__ = ["BundleSite", "reply_to", "serve_bundles"]

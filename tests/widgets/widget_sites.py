@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from typing import Any
 from aiohttp import web
 from widget_bundles import BUNDLES, bundle
 
+from servers.threaded_app import serve_app
 from shopper.demo.groundtruth import GroundTruth, now_ms
 
 REPLY_DELAY_S = 0.3  # the webhook bots "think", so a typing indicator shows in between
@@ -222,30 +222,13 @@ def serve_widgets(demo_url: str, truth_path: Path | None = None) -> Iterator[Wid
 
     ``truth_path``: the webhook backends' ground truth is also written there as JSON lines.
     """
-    loop = asyncio.new_event_loop()
-    holder: dict[str, Any] = {}
     sites = WidgetSites(base_url="", demo_url=demo_url.rstrip("/"), truth=GroundTruth(truth_path))
     sites.truth.open()
-    app = _app(sites)
-
-    async def start() -> None:
-        runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        holder["runner"] = runner
-        sites.base_url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
     try:
-        asyncio.run_coroutine_threadsafe(start(), loop).result(timeout=10)
-        yield sites
+        with serve_app(_app(sites)) as base_url:
+            sites.base_url = base_url
+            yield sites
     finally:
-        if "runner" in holder:
-            asyncio.run_coroutine_threadsafe(holder["runner"].cleanup(), loop).result(timeout=10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(timeout=10)
-        loop.close()
         sites.truth.close()
 
 
