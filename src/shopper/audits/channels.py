@@ -93,7 +93,7 @@ class Channels:
         if any(channel == "chat" for _, channel in used):
             self._browser = await self._stack.enter_async_context(self._chat_browser())
         if any(channel == "api" for _, channel in used):
-            from shopper.probes.api import ApiClients
+            from shopper.probes.api.clients import ApiClients
 
             self._api = await self._stack.enter_async_context(ApiClients())
 

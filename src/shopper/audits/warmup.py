@@ -5,7 +5,6 @@ from __future__ import annotations
 from shopper.audits.channels import Channels
 from shopper.audits.matrix import ConversationSpec
 from shopper.audits.runner import Scorer
-from shopper.probes.api import connector_module
 from shopper.results import ConversationResult, Status, Turn
 from shopper.scenarios.driver import Transcript
 
@@ -28,8 +27,12 @@ def warm_up(scorer: Scorer | None, specs: list[ConversationSpec]) -> None:
     for spec in {(spec.scenario.scenario, spec.locale): spec for spec in specs}.values():
         persona_and_context(spec.scenario, spec.locale, 0)
     configs = (Channels.api_config(spec.target) for spec in specs if spec.channel == "api")
-    for protocol in {config.protocol for config in configs if config is not None}:
-        connector_module(protocol)
+    protocols = {config.protocol for config in configs if config is not None}
+    if protocols:
+        from shopper.probes.api.clients import connector_module  # aiohttp loads for api runs only
+
+        for protocol in protocols:
+            connector_module(protocol)
     if scorer is None:
         return
     for spec in {spec.locale[:2]: spec for spec in specs}.values():

@@ -10,8 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from shopper.demo.desk import support_address
-from shopper.demo.options import PROFILES, Fault, split_profile
+from shopper.demo.options import DOMAIN, PROFILES, Fault, split_profile
 
 HOST = "127.0.0.1"
 _API_PATHS = {"directline": "v3/directline", "rasa-rest": "webhooks/rest/webhook", "rasa-socketio": "",
@@ -56,4 +55,4 @@ class DemoAddresses:
     def support_address(profile: str) -> str:
         if profile not in PROFILES:
             raise ValueError(f"unknown demo profile {profile!r}")
-        return support_address(profile)
+        return f"support@{profile}.{DOMAIN}"

@@ -20,6 +20,7 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
+from shopper.demo.addresses import DemoAddresses
 from shopper.demo.bot import GOOD_LIKE, Bot, BotState, new_ticket, seeded_rng
 from shopper.demo.groundtruth import GroundTruth, now_ms
 from shopper.demo.mail import compose_reply, customer_text, new_text, quote_header
@@ -30,10 +31,6 @@ log = logging.getLogger(__name__)
 
 FLAKY_SILENT_RATE = 0.25
 FLAKY_TWICE_RATE = 0.25
-
-
-def support_address(profile: str) -> str:
-    return f"support@{profile}.{DOMAIN}"
 
 
 def parse_recipient(address: str) -> tuple[str, frozenset[Fault]] | None:
@@ -195,7 +192,7 @@ class EmailDesk:
                         thread.conversation)  # fmt: skip
             return
         bot = Bot(thread.profile)
-        sender = support_address(thread.profile)
+        sender = DemoAddresses.support_address(thread.profile)
         reply = compose_reply(
             sender=sender,
             customer=customer,

@@ -8,9 +8,11 @@ The runner opens one inbox per target for the whole run and one session per conv
 
 from __future__ import annotations
 
+import importlib
 import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
 
 from shopper.probes.email.config import (
     EmailTarget,
@@ -19,11 +21,18 @@ from shopper.probes.email.config import (
     ListenSettings,
     SmtpSettings,
 )
-from shopper.probes.email.imap import ImapInbox
-from shopper.probes.email.inbox import Inbox
-from shopper.probes.email.listen import ListenInbox
-from shopper.probes.email.session import Bounced, EmailSession
-from shopper.probes.email.smtp import RetryPolicy
+
+if TYPE_CHECKING:
+    from shopper.probes.email.imap import ImapInbox
+    from shopper.probes.email.inbox import Inbox
+    from shopper.probes.email.listen import ListenInbox
+    from shopper.probes.email.session import Bounced, EmailSession
+    from shopper.probes.email.smtp import RetryPolicy
+
+# The audit model reads this package's config for every run; a run without email conversations
+# should not load the SMTP listener, the IMAP client and the mail parsers, so these load on use.
+_HOMES = {"ImapInbox": "imap", "Inbox": "inbox", "ListenInbox": "listen", "Bounced": "session",
+          "EmailSession": "session", "RetryPolicy": "smtp"}  # fmt: skip
 
 __all__ = [
     "Bounced",
@@ -41,6 +50,12 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+
+
 @asynccontextmanager
 async def open_inbox(
     settings: InboxSettings,
@@ -54,6 +69,9 @@ async def open_inbox(
     and each session's ``open()`` raises :class:`~shopper.probes.base.Unavailable` with it, so
     the rest of the audit runs. ``ssl_context`` overrides the system trust store (tests).
     """
+    from shopper.probes.email.imap import ImapInbox
+    from shopper.probes.email.listen import ListenInbox
+
     inbox: ImapInbox | ListenInbox
     if settings.imap is not None:
         inbox = ImapInbox(settings.imap, ssl_context=ssl_context, use_idle=use_idle)
