@@ -22,6 +22,7 @@ from shopper.audits.matrix import ConversationSpec
 from shopper.audits.plan import Plan
 from shopper.audits.runfolder import ResultsWriter, conversation_artifacts, iso, utc_now
 from shopper.audits.schedule import estimated_seconds, longest_first
+from shopper.audits.slots import ConversationSlots
 from shopper.log_redaction import also_protect
 from shopper.probes.base import ChannelSession, ProbeError, SessionContext, Unavailable
 from shopper.redaction import Redactor
@@ -74,7 +75,7 @@ class Runner:
         self.paces = paces
         self.scorer = scorer
         self.progress = progress or (lambda *_: None)
-        self._chat_slots = asyncio.Semaphore(settings.concurrency)
+        self._chat_slots = ConversationSlots(settings.concurrency)
         self._ramp_began: float | None = None  # loop time of the first start
         self._next_start = 0.0  # during the ramp-up, the earliest the next conversation may start
         # Scoring is CPU work off the event loop. One thread unless a judge waits on HTTP: every
@@ -102,6 +103,7 @@ class Runner:
             summary.by_status[result.status] = summary.by_status.get(result.status, 0) + 1
             self.progress("done", spec, result)
 
+        self._chat_slots.not_started = sum(1 for spec in specs if spec.channel in ("chat", "api"))
         await asyncio.gather(*(one(spec) for spec in interleave_targets(longest_first(specs, self._estimate))))
         return summary
 
@@ -146,7 +148,7 @@ class Runner:
 
     def _slot(self, spec: ConversationSpec) -> AbstractAsyncContextManager[object]:
         if spec.channel in ("chat", "api"):  # live conversations: the run's concurrency holds them
-            return self._chat_slots
+            return self._chat_slots.hold(spec)
         return _NoLimit()
 
     async def _attempt(self, spec: ConversationSpec, attempt: int) -> _Held:
