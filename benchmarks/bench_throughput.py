@@ -153,7 +153,8 @@ def start_order_estimates() -> str:
     estimates = sorted({round(estimated_seconds(spec, pace, typing_cps=0), 1) for spec in specs})
     if len(estimates) == 1:
         return (f"every conversation's estimate is {estimates[0]:g} s (welcome and two turns), so ties keep "
-                "the matrix order: what varies is the bot's drawn delays, which no runner knows beforehand")  # fmt: skip
+                "the matrix order: what varies is the bot's drawn delays, which the runner learns per desk as "
+                "conversations end and uses for the run's tail (shopper.audits.slots)")  # fmt: skip
     return f"estimates from {estimates[0]:g} to {estimates[-1]:g} s"
 
 
