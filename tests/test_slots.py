@@ -122,3 +122,10 @@ def test_a_waiter_cancelled_loses_no_slot() -> None:
         return order
 
     assert asyncio.run(scenario()) == ["first", "last"]
+
+
+def test_conversations_submitted_one_by_one_keep_their_order() -> None:
+    slots = ConversationSlots(1)  # nobody said how many are to come (the pytest plugin's case)
+    slots.taken.record(spec("slow"), 30.0)
+    started, _ = asyncio.run(hold_all(slots, [(spec("fast"), 0.001), (spec("fast"), 0.001), (spec("slow"), 0.001)]))
+    assert started == [0, 1, 2]

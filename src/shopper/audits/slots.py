@@ -57,7 +57,9 @@ class ConversationSlots:
 
     def __init__(self, count: int) -> None:
         self.count = count
-        self.not_started = 0  # the run sets how many conversations it holds; each start counts down
+        # How many conversations are still to start: Runner.run sets it, each start counts it down.
+        # Unset (conversations submitted one by one, as the pytest plugin does), the start order holds.
+        self.not_started: int | None = None
         self.taken = TakenSoFar()
         self._free = count
         self._waiting: list[_Waiting] = []
@@ -101,11 +103,12 @@ class ConversationSlots:
         chosen.granted.set_result(None)
 
     def _started(self) -> None:
-        self.not_started = max(0, self.not_started - 1)
+        if self.not_started is not None:
+            self.not_started = max(0, self.not_started - 1)
 
     def _next(self, candidates: list[_Waiting]) -> _Waiting:
         first = min(candidates, key=lambda w: w.place)
-        if self.not_started > TAIL_FACTOR * self.count:
+        if self.not_started is None or self.not_started > TAIL_FACTOR * self.count:
             return first
 
         def rank(waiting: _Waiting) -> tuple[bool, float, int]:
