@@ -22,7 +22,7 @@ from typing import Any
 from aiohttp import web
 
 from servers.threaded_app import serve_app
-from widgets.widget_bundles import BUNDLES, bundle
+from widgets.widget_bundles import BUNDLES, bundle, package_files
 
 REPLY_DELAY_S = 0.4  # the bot "thinks", so a typing indicator shows in between
 
@@ -80,15 +80,6 @@ def _app(site: BundleSite) -> web.Application:
         key = "deep-chat" if name == "deep-chat" else "n8n-chat"
         return web.Response(text=template.format(entry=BUNDLES[key].entry), content_type="text/html")
 
-    async def package_file(request: web.Request) -> web.StreamResponse:
-        root = roots.get(request.match_info["package"])
-        if root is None:
-            raise web.HTTPNotFound()
-        path = (root / request.match_info["path"]).resolve()
-        if not path.is_relative_to(root.resolve()) or not path.is_file():
-            raise web.HTTPNotFound()
-        return web.FileResponse(path)
-
     async def deep_chat_api(request: web.Request) -> web.Response:
         body = await request.json()
         text = str(body["messages"][-1]["text"])
@@ -112,7 +103,7 @@ def _app(site: BundleSite) -> web.Application:
     app = web.Application()
     app.add_routes([
         web.get("/{widget}/", page),
-        web.get("/pkg/{package}/{path:.+}", package_file),
+        web.get("/pkg/{package}/{path:.+}", package_files(roots)),
         web.post("/deep-chat/api", deep_chat_api),
         web.post("/n8n/webhook", n8n_webhook),
     ])  # fmt: skip

@@ -14,10 +14,12 @@ import os
 import shutil
 import subprocess
 import tarfile
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 NPM_TIMEOUT_S = 120
 
@@ -115,3 +117,19 @@ def bundle(key: str) -> Path:
         with tarfile.open(tarball) as archive:
             archive.extractall(extracted, filter="data")
     return extracted / "package"
+
+
+def package_files(roots: Mapping[str, Path]) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """An aiohttp handler for ``/pkg/{package}/{path:.+}``: a file of an unpacked bundle, and
+    nothing outside its folder."""
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        root = roots.get(request.match_info["package"])
+        if root is None:
+            raise web.HTTPNotFound()
+        path = (root / request.match_info["path"]).resolve()
+        if not path.is_relative_to(root.resolve()) or not path.is_file():
+            raise web.HTTPNotFound()
+        return web.FileResponse(path)
+
+    return handler

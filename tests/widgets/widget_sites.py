@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
-from widget_bundles import BUNDLES, bundle
+from widget_bundles import BUNDLES, bundle, package_files
 
 from servers.threaded_app import serve_app
 from shopper.demo.groundtruth import GroundTruth, now_ms
@@ -164,15 +164,6 @@ def _app(sites: WidgetSites) -> web.Application:
         html = template.format(entry=BUNDLES[widget].entry, demo=sites.demo_url, profile=PROFILE)
         return web.Response(text=html, content_type="text/html")
 
-    async def package_file(request: web.Request) -> web.StreamResponse:
-        root = roots.get(request.match_info["package"])
-        if root is None:
-            raise web.HTTPNotFound()
-        path = (root / request.match_info["path"]).resolve()
-        if not path.is_relative_to(root.resolve()) or not path.is_file():
-            raise web.HTTPNotFound()
-        return web.FileResponse(path)
-
     async def n8n_webhook(request: web.Request) -> web.StreamResponse:
         body = await request.json()
         session = str(body.get("sessionId") or "n8n")[:80]
@@ -207,7 +198,7 @@ def _app(sites: WidgetSites) -> web.Application:
     app.add_routes([
         web.get("/{widget}/", page),
         web.get("/{widget}/{variant}.html", variant),
-        web.get("/pkg/{package}/{path:.+}", package_file),
+        web.get("/pkg/{package}/{path:.+}", package_files(roots)),
         web.post("/n8n/webhook", n8n_webhook),
         web.post("/api/v1/prediction/{flow}", flowise_prediction),
         web.get("/api/v1/chatflows-streaming/{flow}", flowise_streaming),

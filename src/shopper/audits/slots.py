@@ -45,7 +45,7 @@ class TakenSoFar:
         return statistics.fmean(taken) if taken else None
 
 
-@dataclass
+@dataclass(eq=False)  # each wait is its own: found and removed by identity
 class _Waiting:
     spec: ConversationSpec
     place: int  # arrival order: the start order for the conversations waiting together
