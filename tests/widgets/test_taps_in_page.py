@@ -4,11 +4,12 @@ middleware of its own) still run beside them, and the tap hears every bot messag
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-from playwright.async_api import async_playwright
+from playwright.async_api import Page, async_playwright
 from widget_sites import WidgetSites, serve_widgets
 
 from shopper.demo.options import DemoOptions
@@ -27,29 +28,36 @@ def sites() -> Iterator[WidgetSites]:
         yield running
 
 
+@asynccontextmanager
+async def tapped_page(tap: str, agent_message: str, records: list[dict[str, Any]]) -> AsyncIterator[Page]:
+    """A page in a fresh browser with the observer and ``tap``'s init script; what they report
+    goes to ``records``."""
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(find_chromium()))
+        try:
+            context = await browser.new_context()
+            await context.expose_binding(BINDING, lambda _source, batch: records.extend(batch))
+            await context.add_init_script(script=init_script(ChatSelectors(agent_message=agent_message)))
+            await context.add_init_script(script=tap_script(tap))
+            yield await context.new_page()
+        finally:
+            await browser.close()
+
+
 def test_the_tap_hears_every_bot_message_and_the_pages_own_hook_still_does(sites: WidgetSites) -> None:
     records: list[dict[str, Any]] = []
 
     async def main() -> tuple[str | None, list[str]]:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=str(find_chromium()))
-            try:
-                context = await browser.new_context()
-                await context.expose_binding(BINDING, lambda _source, batch: records.extend(batch))
-                await context.add_init_script(script=init_script(ChatSelectors(agent_message=".rw-response")))
-                await context.add_init_script(script=tap_script("rasa-webchat"))
-                page = await context.new_page()
-                await page.goto(sites.page_url("rasa-webchat"))
-                await page.locator("button.rw-launcher").click()
-                await page.locator(".rw-new-message").fill("Hi, my BTC withdrawal has been pending for 6 hours")
-                await page.keyboard.press("Enter")
-                await page.wait_for_function(
-                    "Number(document.body.dataset.pageHeard || 0) >= 3 && "
-                    "document.querySelectorAll('.rw-response').length >= 3", timeout=15_000)
-                shown = await page.locator(".rw-response").all_inner_texts()
-                return await page.evaluate("document.body.dataset.pageHeard"), shown
-            finally:
-                await browser.close()
+        async with tapped_page("rasa-webchat", ".rw-response", records) as page:
+            await page.goto(sites.page_url("rasa-webchat"))
+            await page.locator("button.rw-launcher").click()
+            await page.locator(".rw-new-message").fill("Hi, my BTC withdrawal has been pending for 6 hours")
+            await page.keyboard.press("Enter")
+            await page.wait_for_function(
+                "Number(document.body.dataset.pageHeard || 0) >= 3 && "
+                "document.querySelectorAll('.rw-response').length >= 3", timeout=15_000)
+            shown = await page.locator(".rw-response").all_inner_texts()
+            return await page.evaluate("document.body.dataset.pageHeard"), shown
 
     heard, shown = asyncio.run(main())
     taps = [r for r in records if r.get("type") == "tap"]
@@ -64,24 +72,14 @@ def test_the_webchat_tap_joins_a_store_the_site_made_with_its_own_middleware(sit
     url = sites.page_url("ms-webchat") + "own-store.html"  # a variant: the site passes its own store
 
     async def main() -> tuple[str | None, list[str]]:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=str(find_chromium()))
-            try:
-                context = await browser.new_context()
-                await context.expose_binding(BINDING, lambda _source, batch: records.extend(batch))
-                selectors = ChatSelectors(agent_message=".webchat__bubble__content")
-                await context.add_init_script(script=init_script(selectors))
-                await context.add_init_script(script=tap_script("ms-webchat"))
-                page = await context.new_page()
-                await page.goto(url)
-                await page.locator(".webchat__send-box-text-box__input").fill("My BTC withdrawal is pending")
-                await page.keyboard.press("Enter")
-                await page.wait_for_function(
-                    "Number(document.body.dataset.pageHeard || 0) >= 4", timeout=15_000)  # welcome + 3 parts
-                shown = await page.locator(".webchat__bubble:not(.webchat__bubble--from-user)").all_inner_texts()
-                return await page.evaluate("document.body.dataset.pageHeard"), shown
-            finally:
-                await browser.close()
+        async with tapped_page("ms-webchat", ".webchat__bubble__content", records) as page:
+            await page.goto(url)
+            await page.locator(".webchat__send-box-text-box__input").fill("My BTC withdrawal is pending")
+            await page.keyboard.press("Enter")
+            await page.wait_for_function(
+                "Number(document.body.dataset.pageHeard || 0) >= 4", timeout=15_000)  # welcome + 3 parts
+            shown = await page.locator(".webchat__bubble:not(.webchat__bubble--from-user)").all_inner_texts()
+            return await page.evaluate("document.body.dataset.pageHeard"), shown
 
     heard, shown = asyncio.run(main())
     taps = [r for r in records if r.get("type") == "tap"]
