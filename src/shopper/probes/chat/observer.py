@@ -174,9 +174,10 @@ class RecordLog:
                 reason=str(raw.get("reason", "")), opened=bool(raw.get("opened")),
             ))  # fmt: skip
         elif kind == "tap":
-            event = TapEvent.from_record(raw)
-            if event is not None and len(self.taps) < MAX_TAPS:
-                self.taps.append(event)
+            stamp, text = _number(raw.get("at_ms")), raw.get("text")
+            if stamp is not None and isinstance(text, str) and len(self.taps) < MAX_TAPS:
+                role = "shopper" if raw.get("role") == "shopper" else "agent"
+                self.taps.append(TapEvent(stamp, role, text[:4000], str(raw.get("source", ""))[:40]))
         elif kind == "conversation":
             self.conversation_id = str(raw.get("id", ""))[:200] or None
 

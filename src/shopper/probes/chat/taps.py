@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Any, Protocol
+from typing import Protocol
 
 from shopper.probes.preset import TAPS
 
@@ -27,20 +27,13 @@ def tap_script(name: str) -> str:
 
 @dataclass
 class TapEvent:
+    """One message event a tap reported (read from the page's record by the observer)."""
+
     at_ms: float
     role: str  # agent | shopper
     text: str
     source: str
     used: bool = False
-
-    @classmethod
-    def from_record(cls, raw: dict[str, Any]) -> TapEvent | None:
-        """A tap record from the page (untrusted): None when it is not one."""
-        at = raw.get("at_ms")
-        if isinstance(at, bool) or not isinstance(at, int | float) or not isinstance(raw.get("text"), str):
-            return None
-        role = "shopper" if raw.get("role") == "shopper" else "agent"
-        return cls(float(at), role, raw["text"][:4000], str(raw.get("source", ""))[:40])
 
 
 class Tapped(Protocol):
