@@ -14,7 +14,7 @@ me here." as German by 0.998), so it is trusted in two cases only:
 - at least ``LONG_LATIN_LETTERS`` letters and the winner ahead by ``LONG_MARGIN``: the winner.
 
 Short English it is unsure of ("Sorry for the wait, we will check it.") is English when at least
-``MIN_ENGLISH_WORDS`` words and ``ENGLISH_WORD_SHARE`` of all are English function words that are
+``MIN_FUNCTION_WORDS`` words and ``FUNCTION_WORD_SHARE`` of all are English function words that are
 no word in our other Latin languages (``ENGLISH_WORDS``: no "in", "is", "we", "will", "me", "do",
 "has", "or", "can"…). Anything else is too short or mixed to tell: None, as for text under
 ``MIN_LATIN_LETTERS``. Over every Latin text of corpus/judgement and corpus/mail and generated
@@ -81,8 +81,8 @@ OTHER_WORDS = {code: frozenset(words.split()) for code, words in {
     "id": "dan adalah tidak saya anda kami kita dengan untuk terima kasih sangat akan ada sudah ini itu juga di ke "
           "dari yang",
 }.items()}  # fmt: skip
-MIN_ENGLISH_WORDS = 2
-ENGLISH_WORD_SHARE = 0.3
+MIN_FUNCTION_WORDS = 2
+FUNCTION_WORD_SHARE = 0.3
 _WORD = re.compile(r"[a-z\u00c0-\u024f']+")
 
 
@@ -106,31 +106,29 @@ def latin_language(clean: str, letters: int) -> str | None:
         return "en"
     if letters >= LONG_LATIN_LETTERS and lead >= LONG_MARGIN:
         return best
-    if _english_by_words(clean):
+    words = _words(clean)
+    if _made_of(words, ENGLISH_WORDS):
         return "en"
-    return best if _language_by_words(clean) == best else None
+    return best if _language_by_words(words) == best else None
 
 
 def _words(clean: str) -> list[str]:
     return _WORD.findall(clean.lower().replace("\u2019", "'"))
 
 
-def _english_by_words(clean: str) -> bool:
-    words = _words(clean)
-    hits = sum(word in ENGLISH_WORDS for word in words)
-    return hits >= MIN_ENGLISH_WORDS and hits >= ENGLISH_WORD_SHARE * len(words)
+def _made_of(words: list[str], listed: frozenset[str]) -> bool:
+    """Whether enough of ``words`` are function words of one language (``listed``) to name it."""
+    hits = sum(word in listed for word in words)
+    return hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * len(words)
 
 
-def _language_by_words(clean: str) -> str | None:
+def _language_by_words(words: list[str]) -> str | None:
     """The one other Latin language whose function words make up the text as English's would,
     or None. Only trusted where the trigram detector names the same language first."""
-    words = _words(clean)
     counts = {code: sum(word in listed for word in words) for code, listed in OTHER_WORDS.items()}
     most = max(counts.values(), default=0)
     leaders = [code for code, hits in counts.items() if hits == most]
-    if len(leaders) != 1 or most < MIN_ENGLISH_WORDS or most < ENGLISH_WORD_SHARE * len(words):
-        return None
-    return leaders[0]
+    return leaders[0] if len(leaders) == 1 and _made_of(words, OTHER_WORDS[leaders[0]]) else None
 
 
 def clean_text(text: str) -> str:
