@@ -72,7 +72,7 @@ class ChatBrowser:
 
         async def launch(path: Path) -> Browser:
             return await chromium.launch(executable_path=str(path), headless=settings.headless,
-                                         args=launch_args(settings.extra_args))  # fmt: skip
+                                         args=launch_args(settings.extra_args, headless=settings.headless))  # fmt: skip
 
         try:
             return await launch(wrapped)

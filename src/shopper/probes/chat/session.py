@@ -11,6 +11,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from shopper.probes.base import ProbeError, SessionContext, TransientError
 from shopper.probes.chat.config import ChatConfig, keeps, records
+from shopper.probes.chat.heap import collect_garbage
 from shopper.probes.chat.navigate import HttpFailures, Navigator
 from shopper.probes.chat.network import NetworkTap
 from shopper.probes.chat.observer import BINDING, Message, RecordLog, init_script, page_now_ms
@@ -77,6 +78,7 @@ class ChatSession:
         await self._tap_network(context, self._page)
         self._nav = Navigator(self._page, self.chat, failures)
         await self._nav.open(self.ctx.persona)
+        await collect_garbage(self._tap.sessions)
         await self._quiet_since(page_now_ms(), self.chat.settle_s, self._nav.budget.left_ms())
         early = [m for m in self.records.messages if m.kind != "shopper"]
         self._reported.update(m.seq for m in early)
