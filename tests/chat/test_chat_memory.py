@@ -1,4 +1,4 @@
-"""What a headless run does to save memory, and that pages and screenshots do not see it."""
+"""What a headless run does to save memory and CPU, and that pages and screenshots do not see it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from shopper.probes.browser import HEADLESS_MEMORY_FLAGS, QUIET_FLAGS, launch_ar
 from shopper.probes.chat import BrowserSettings, ChatBrowser
 from shopper.probes.chat.heap import collect_garbage
 from shopper.probes.chat.node_options import DRIVER_NODE_OPTIONS, PRELOAD
+from shopper.probes.chat.observer import BINDING, init_script
+from shopper.probes.preset import ChatSelectors
 
 PAGE = """<!doctype html><body style="margin:0;font:13px sans-serif">
 <h1>Withdrawal pending</h1><p>Small print 0123456789: an agent's reply, rendered as text.</p>
@@ -125,3 +127,38 @@ def test_the_driver_preload_runs_under_playwrights_node() -> None:
                           env={"NODE_OPTIONS": options}, timeout=60, check=False)  # fmt: skip
     assert PRELOAD.is_file() and str(PRELOAD) in options
     assert (done.returncode, done.stdout, done.stderr) == (0, "started", "")
+
+
+# Counts the timers at the lag timer's period that the page's scripts set, before the observer loads.
+COUNT_LAG_TIMERS = """
+window.__lagTimers = 0;
+const setTimeoutBefore = window.setTimeout;
+window.setTimeout = function (fn, ms, ...rest) {
+  if (ms === 16) { window.__lagTimers++; }
+  return setTimeoutBefore.call(window, fn, ms, ...rest);
+};
+"""
+TWELVE_FRAMES = "() => new Promise(done => { let k = 0; const f = () => ++k < 12 ? requestAnimationFrame(f) : done(); f(); })"
+
+
+def test_the_lag_timer_runs_only_in_a_frame_where_the_widget_shows_up() -> None:
+    selectors = ChatSelectors(message_list="#list", input="#box", agent_message="li.bot")
+
+    async def main() -> int:
+        async with ChatBrowser(BrowserSettings()) as browser:
+            context = await browser.browser.new_context()
+            await context.expose_binding(BINDING, lambda *_: None)
+            await context.add_init_script(script=COUNT_LAG_TIMERS)
+            await context.add_init_script(script=init_script(selectors))
+            page = await context.new_page()
+            await page.set_content("<main><p>A help page, no chat on it yet.</p></main>")
+            count = "() => window.__lagTimers"
+            await page.evaluate(TWELVE_FRAMES)  # ~200 ms: a running timer would have ticked a dozen times
+            without = await page.evaluate(count)
+            await page.evaluate("() => { document.body.insertAdjacentHTML('beforeend',"
+                                " '<ul id=list></ul><textarea id=box></textarea>'); }")  # fmt: skip
+            await page.wait_for_function("() => window.__lagTimers >= 5")
+            await context.close()
+            return without
+
+    assert asyncio.run(main()) == 0, "no widget in the page: no timer; once its input is there, it ticks"
