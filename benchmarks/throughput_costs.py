@@ -34,8 +34,8 @@ from shopper.probes.chat.observer import BINDING, init_script
 
 PAGES = 8
 FLAG_SETS: tuple[tuple[str, ...], ...] = (
-    (),
-    ("--disable-software-rasterizer",),
+    (),  # shopper's own launch flags, headless: the half-density screen, no SwiftShader
+    ("--force-device-scale-factor=1",),  # the screen at full density again: what the half saves
     ("--js-flags=--max-semi-space-size=1",),
     ("--enable-low-end-device-mode",),
     ("--renderer-process-limit=4", "--disable-site-isolation-trials"),

@@ -95,6 +95,11 @@ class NetworkTap:
         self._sessions.append(session)
         return True
 
+    @property
+    def sessions(self) -> tuple[Any, ...]:
+        """The CDP sessions attached: the page's, then each out-of-process frame's."""
+        return tuple(self._sessions)
+
     def _on_request(self, event: dict[str, Any]) -> None:
         wall, mono = event.get("wallTime"), event.get("timestamp")
         if isinstance(wall, int | float) and isinstance(mono, int | float) and len(self._offsets_ms) < 200:

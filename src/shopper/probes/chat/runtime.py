@@ -14,6 +14,7 @@ from shopper.probes.base import ProbeError, SessionContext
 from shopper.probes.browser import find_chromium, launch_args
 from shopper.probes.chat.config import BrowserSettings, ChatConfig
 from shopper.probes.chat.node_options import driver_node_options
+from shopper.probes.chat.opening import OpeningGate
 from shopper.probes.chat.session import ChatSession
 from shopper.probes.priority import unboosted, yield_to_pages
 
@@ -28,6 +29,7 @@ class ChatBrowser:
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self.gate = OpeningGate()  # how many of its sessions open their page at once
 
     @property
     def browser(self) -> Browser:
@@ -37,6 +39,7 @@ class ChatBrowser:
 
     async def start(self) -> None:
         settings = self.settings
+        self.gate = OpeningGate()  # in the loop that will use it (a semaphore binds to one)
         with driver_node_options():
             self._playwright = await async_playwright().start()
         try:
@@ -72,7 +75,7 @@ class ChatBrowser:
 
         async def launch(path: Path) -> Browser:
             return await chromium.launch(executable_path=str(path), headless=settings.headless,
-                                         args=launch_args(settings.extra_args))  # fmt: skip
+                                         args=launch_args(settings.extra_args, headless=settings.headless))  # fmt: skip
 
         try:
             return await launch(wrapped)
@@ -117,4 +120,4 @@ class ChatBrowser:
 
     def new_session(self, ctx: SessionContext, chat: ChatConfig) -> ChatSession:
         """A session for one conversation; its browser context is created by ``open()``."""
-        return ChatSession(self.browser, ctx, chat)
+        return ChatSession(self.browser, ctx, chat, self.gate)

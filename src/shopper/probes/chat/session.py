@@ -11,9 +11,11 @@ from playwright.async_api import Error as PlaywrightError
 
 from shopper.probes.base import ProbeError, SessionContext, TransientError
 from shopper.probes.chat.config import ChatConfig, keeps, records
+from shopper.probes.chat.heap import collect_garbage
 from shopper.probes.chat.navigate import HttpFailures, Navigator
 from shopper.probes.chat.network import NetworkTap
 from shopper.probes.chat.observer import BINDING, Message, RecordLog, init_script, page_now_ms
+from shopper.probes.chat.opening import OpeningGate
 from shopper.probes.chat.taps import reconcile, tap_script
 from shopper.probes.chat.turns import reply_turns, welcome_turns
 from shopper.redaction import Redactor
@@ -33,8 +35,11 @@ class ChatSession:
     time never count.
     """
 
-    def __init__(self, browser: Browser, ctx: SessionContext, chat: ChatConfig) -> None:
+    def __init__(
+        self, browser: Browser, ctx: SessionContext, chat: ChatConfig, gate: OpeningGate | None = None
+    ) -> None:
         self.browser = browser
+        self.gate = gate or OpeningGate()
         self.ctx = ctx
         self.chat = chat
         self.records = RecordLog()
@@ -57,6 +62,18 @@ class ChatSession:
 
     # --- open -------------------------------------------------------------------------------
     async def open(self) -> list[Turn]:
+        async with self.gate.opening():  # the CPU-heavy part: a few conversations at a time
+            await self._open_page()
+        assert self._nav is not None
+        await self._quiet_since(page_now_ms(), self.chat.settle_s, self._nav.budget.left_ms())
+        early = [m for m in self.records.messages if m.kind != "shopper"]
+        self._reported.update(m.seq for m in early)
+        self._network_arrivals(early)
+        reconcile(early, self.records.taps)
+        return welcome_turns(early, self.redact, self.conversation_id)
+
+    async def _open_page(self) -> None:
+        """A fresh context, its page, and the widget open with its input usable."""
         locale = self.ctx.persona.locale.replace("_", "-")
         width, height = self.chat.viewport
         self._context = context = await self.browser.new_context(
@@ -77,12 +94,7 @@ class ChatSession:
         await self._tap_network(context, self._page)
         self._nav = Navigator(self._page, self.chat, failures)
         await self._nav.open(self.ctx.persona)
-        await self._quiet_since(page_now_ms(), self.chat.settle_s, self._nav.budget.left_ms())
-        early = [m for m in self.records.messages if m.kind != "shopper"]
-        self._reported.update(m.seq for m in early)
-        self._network_arrivals(early)
-        reconcile(early, self.records.taps)
-        return welcome_turns(early, self.redact, self.conversation_id)
+        await collect_garbage(self._tap.sessions)
 
     async def _tap_network(self, context: Any, page: Any) -> None:
         """Network-layer arrival stamps for the page and each out-of-process frame it loads."""
