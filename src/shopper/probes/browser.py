@@ -26,10 +26,12 @@ QUIET_FLAGS = (
 # Memory a headless run does not need (bench_throughput: sixteen demo pages open, 925 -> 837 MiB
 # for the whole tree). Chromium rasterises every page's tiles, and composites them, in shared
 # memory at the screen's pixel density; a headless screen declared at half density holds a
-# quarter of the pixels. Pages do not see it: Playwright emulates every context's viewport at
-# scale 1, so layout, devicePixelRatio, boxes and clicks are in the same CSS pixels, and a
-# screenshot is rendered anew at scale 1 (full resolution). No SwiftShader in the GPU process:
-# WebGL is unavailable, which no chat widget needs (11 MiB).
+# quarter of the pixels. Playwright emulates every context's viewport at scale 1, so a page
+# still sees devicePixelRatio 1 and its viewport, clicks land in the same CSS pixels, and a
+# screenshot is rendered anew at scale 1 (full resolution); boxes are placed on a 2-pixel grid,
+# so a 1 px border is laid out as 2 px (tests/chat/test_chat_memory.py). An audit's
+# ``browser: {args: ["--force-device-scale-factor=1"]}`` turns it off. No SwiftShader in the
+# GPU process: WebGL is unavailable, which no chat widget needs (11 MiB).
 HEADLESS_MEMORY_FLAGS = (
     "--force-device-scale-factor=0.5",
     "--disable-software-rasterizer",
