@@ -6,6 +6,7 @@ Each demo render variant stamps, from the page, the moment it makes a reply's te
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,33 @@ def test_a_streamed_reply_is_one_message_with_first_and_final_times(
     for turn in streamed:
         assert turn.text in truth  # the whole text, not a token of it
         assert turn.meta["settled_at_ms"] > turn.shown_ms + 100  # type: ignore[operator]
+
+
+TRANSPORT_LAG_S = 0.6  # longer than the settle: every record reaches us after the settle ran out
+
+
+def test_a_streamed_reply_whose_records_reach_us_late_is_still_read_whole(
+    demo: RunningDemo, tmp_path: Path
+) -> None:
+    """On a loaded machine the page's records can reach the shopper after a settle has run out
+    (seen once in CI: a streamed reply read without its last words). Here every record is held
+    back longer than the settle; the settle asks the page what it last changed before it ends."""
+
+    async def body(session: ChatSession) -> list[Turn]:
+        await session.open()
+        receive, loop = session.records.receive, asyncio.get_running_loop()
+
+        def late(frame_key: int, batch: Any) -> None:
+            loop.call_later(TRANSPORT_LAG_S, receive, frame_key, batch)
+
+        session.records.receive = late  # type: ignore[method-assign]
+        await session.say(WITHDRAWAL)
+        return await session.await_reply(within_s=10, settle_s=SETTLE_S)
+
+    url = f"{demo.site_url('good')}?render=stream"
+    streamed = [t for t in with_session(context(tmp_path), config(url), body) if t.role == "agent"]
+    truth = [r["text"] for r in demo.ground_truth() if r["direction"] == "out"]
+    assert streamed and all(turn.text in truth for turn in streamed), [t.text for t in streamed]
 
 
 PAGE_WITHOUT_FRAMES = """<!doctype html><html><body>

@@ -132,9 +132,16 @@
     try { Promise.resolve(fn(batch)).catch(function () {}); } catch (e) { /* page closing */ }
   }
 
+  // The last time a message or the typing indicator changed in this frame: a settle that has
+  // run out asks it, since the records saying so may still be on their way to the shopper.
+  var ACTIVITY = { message: true, text: true, parts: true, typing: true };
+  var lastActivity = 0;
+  Object.defineProperty(window, "__shopperLastActivity", { value: function () { return lastActivity; } });
+
   function push(record) {
     seq += 1;
     record.seq = seq;
+    if (ACTIVITY[record.type] && typeof record.at_ms === "number") { lastActivity = Math.max(lastActivity, record.at_ms); }
     pending.push(record);
     if (flushTimer === null) { flushTimer = setTimeout(flush, 0); }
   }

@@ -75,7 +75,7 @@ class Message:
         return None if self.tap_ms is None or page is None else round(self.tap_ms - page, 3)
 
 
-def _number(raw: Any) -> float | None:
+def page_number(raw: Any) -> float | None:
     """A finite number from the page (untrusted), or None."""
     if isinstance(raw, bool) or not isinstance(raw, int | float):
         return None
@@ -139,7 +139,7 @@ class RecordLog:
     def _one(self, frame_key: int, raw: dict[str, Any]) -> None:
         self._order += 1
         kind = raw.get("type")
-        at = _number(raw.get("at_ms")) or 0.0  # the page is untrusted: a stamp may be anything
+        at = page_number(raw.get("at_ms")) or 0.0  # the page is untrusted: a stamp may be anything
         if kind == "message" and raw.get("kind") in ("agent", "system", "shopper"):
             data = raw.get("data")
             message = Message(
@@ -147,8 +147,8 @@ class RecordLog:
                 changed_ms=at, data={str(k): str(v) for k, v in (data or {}).items()},
                 via="socket" if raw.get("via") == "socket" else "dom",
                 buttons=_strings(raw.get("buttons"), 300), links=_strings(raw.get("links"), 500),
-                arrived_ms=_number(raw.get("arrived_ms")), shown_ms=_number(raw.get("shown_ms")),
-                bound_ms=_number(raw.get("bound_ms")),
+                arrived_ms=page_number(raw.get("arrived_ms")), shown_ms=page_number(raw.get("shown_ms")),
+                bound_ms=page_number(raw.get("bound_ms")),
             )  # fmt: skip
             self.messages.append(message)
             self._by_ref[(frame_key, int(raw.get("seq", 0)))] = message
@@ -174,7 +174,7 @@ class RecordLog:
                 reason=str(raw.get("reason", "")), opened=bool(raw.get("opened")),
             ))  # fmt: skip
         elif kind == "tap":
-            stamp, text = _number(raw.get("at_ms")), raw.get("text")
+            stamp, text = page_number(raw.get("at_ms")), raw.get("text")
             if stamp is not None and isinstance(text, str) and len(self.taps) < MAX_TAPS:
                 role = "shopper" if raw.get("role") == "shopper" else "agent"
                 self.taps.append(TapEvent(stamp, role, text[:4000], str(raw.get("source", ""))[:40]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Locator, Page
@@ -14,7 +15,7 @@ from shopper.probes.chat.config import ChatConfig, keeps, records
 from shopper.probes.chat.heap import collect_garbage
 from shopper.probes.chat.navigate import HttpFailures, Navigator
 from shopper.probes.chat.network import NetworkTap
-from shopper.probes.chat.observer import BINDING, Message, RecordLog, init_script, page_now_ms
+from shopper.probes.chat.observer import BINDING, Message, RecordLog, init_script, page_now_ms, page_number
 from shopper.probes.chat.opening import OpeningGate
 from shopper.probes.chat.taps import reconcile, tap_script
 from shopper.probes.chat.turns import reply_turns, welcome_turns
@@ -24,6 +25,7 @@ from shopper.results import Artifacts, Turn
 log = logging.getLogger(__name__)
 
 POLL_FLOOR_S = 0.01
+CATCH_UP_S = 2.0  # how long the records of a change the page reported get to arrive
 NORMAL_CLOSE = 1000
 
 
@@ -140,9 +142,43 @@ class ChatSession:
             if now >= deadline:
                 return
             if not self.records.typing_shown() and now - quiet_from >= settle_s * 1000:
-                return
+                if await self._nothing_in_flight():
+                    return
+                continue
             wait_ms = settle_s * 1000 - (now - quiet_from)
             await self.records.changed(max(POLL_FLOOR_S, min(wait_ms, deadline - now) / 1000))
+
+    async def _nothing_in_flight(self) -> bool:
+        """True when the page changed nothing since the records received so far; else wait for
+        the records of its later changes and return False (the settle is counted again).
+
+        A settle runs out on the records received so far. On a loaded machine the record of a
+        last change (a streamed reply's final words) can still be on its way from the page, and
+        the reply would be read cut short. Each frame's observer knows when it last saw a message
+        or the typing indicator change: one round trip per frame, once per settle, asks it. Its
+        records get ``CATCH_UP_S`` to arrive; if none does, what was received is taken as it is.
+        """
+        known = self._known_activity()
+        if await self._page_last_activity() <= known + 0.001:
+            return True
+        give_up = time.monotonic() + CATCH_UP_S
+        while self._known_activity() <= known and (left := give_up - time.monotonic()) > 0:
+            await self.records.changed(left)
+        return self._known_activity() <= known
+
+    def _known_activity(self) -> float:
+        return max(self._activity(self.records.messages), default=0.0)
+
+    async def _page_last_activity(self) -> float:
+        """The latest change of a message or the typing indicator that any frame's observer saw."""
+        latest = 0.0
+        for frame in self._page.frames if self._page is not None else ():
+            try:
+                seen = await frame.evaluate("() => window.__shopperLastActivity ? window.__shopperLastActivity() : 0")
+            except PlaywrightError:  # a frame that went away
+                continue
+            latest = max(latest, page_number(seen) or 0.0)
+        return min(latest, page_now_ms())  # the page is untrusted: no activity in the future
 
     def _activity(self, messages: list[Message]) -> list[float]:
         stamps = [m.changed_ms for m in messages]
@@ -232,7 +268,9 @@ class ChatSession:
             typing = self.records.typing_shown()
             limit = within_s * 1000 if typing else settle_s * 1000  # a stuck indicator ends too
             if now - quiet_from >= limit:
-                break
+                if await self._nothing_in_flight():
+                    break
+                continue
             await self.records.changed(max(POLL_FLOOR_S, (limit - (now - quiet_from)) / 1000))
         self._reported.update(m.seq for m in fresh)
         self._network_arrivals(fresh)
