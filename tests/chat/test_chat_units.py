@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
 from shopper.probes.chat import ChatConfig
@@ -74,3 +77,37 @@ def test_buttons_and_links_from_the_page_are_checked_then_become_redacted_parts(
     assert [(p.kind, p.text) for p in turn.parts][:2] == [("button", "Give code [redacted]"),
                                                           ("href", "https://t.me/harbor_helpdesk")]
     assert "quick_replies" in init_script(ChatSelectors(quick_replies=".chips"))
+
+
+class _Frame:
+    def __init__(self, answer: object, hangs: bool = False) -> None:
+        self.answer, self.hangs = answer, hangs
+
+    async def evaluate(self, script: str) -> object:
+        if self.hangs:  # a frame whose main thread never comes back
+            await asyncio.Event().wait()
+        return self.answer
+
+
+def test_the_pages_last_activity_skips_a_hung_frame_and_caps_a_stamp_in_the_future(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from shopper.probes.base import Persona, SessionContext
+    from shopper.probes.chat import session as chat_session
+    from shopper.probes.chat.observer import page_now_ms
+
+    monkeypatch.setattr(chat_session, "CATCH_UP_S", 0.05)
+    ctx = SessionContext(key="k", persona=Persona(name="Ann Lee", email="a@example.com", locale="en_US"),
+                         artifacts_dir=tmp_path)  # fmt: skip
+    chat = ChatConfig(url="http://127.0.0.1:9/", selectors=ChatSelectors(input="#box", agent_message=".bot"))
+    session = chat_session.ChatSession(browser=None, ctx=ctx, chat=chat)  # type: ignore[arg-type]
+    frames = [_Frame(1000.0), _Frame(0, hangs=True), _Frame("NaN")]
+    session._page = type("Page", (), {"frames": frames})()
+
+    async def ask() -> float:
+        return await session._page_last_activity()
+
+    assert asyncio.run(ask()) == 1000.0
+    frames.append(_Frame(1e300))  # a page claiming activity in the future
+    before = page_now_ms()
+    assert before <= asyncio.run(ask()) <= page_now_ms()

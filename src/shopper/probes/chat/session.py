@@ -173,9 +173,10 @@ class ChatSession:
         """The latest change of a message or the typing indicator that any frame's observer saw."""
         latest = 0.0
         for frame in self._page.frames if self._page is not None else ():
-            try:
-                seen = await frame.evaluate("() => window.__shopperLastActivity ? window.__shopperLastActivity() : 0")
-            except PlaywrightError:  # a frame that went away
+            asking = frame.evaluate("() => window.__shopperLastActivity ? window.__shopperLastActivity() : 0")
+            try:  # a frame whose main thread hangs does not hold the conversation
+                seen = await asyncio.wait_for(asking, CATCH_UP_S)
+            except (PlaywrightError, TimeoutError):  # a frame that went away, or hangs
                 continue
             latest = max(latest, page_number(seen) or 0.0)
         return min(latest, page_now_ms())  # the page is untrusted: no activity in the future
